@@ -1,0 +1,26 @@
+# bo-suite: the commands a newcomer needs (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint i18n
+
+help:
+	@echo "make setup   virtual environment, requirements, PostgreSQL, Odoo config"
+	@echo "make run     database with the suite and demo data, web client on http://localhost:8069"
+	@echo "make test    fresh test database and every test of the suite (pytest-odoo)"
+	@echo "make lint    ruff and pylint-odoo over the addons"
+	@echo "make i18n    export the addons' terms into i18n/*.pot and merge them into i18n/it.po"
+
+setup:
+	@bash scripts/setup.sh
+
+run:
+	@bash scripts/run.sh
+
+test:
+	@bash scripts/test.sh
+
+lint:
+	@bash scripts/lint.sh
+
+i18n:
+	@bash scripts/i18n.sh

@@ -1,0 +1,22 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Back Office - Reporting",
+    "summary": "Periodic sales, agents, order quality, deliveries and receivables reports, "
+    "produced on schedule and sent to management and marketing",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/bo-suite/bo-suite",
+    "author": "bo-suite",
+    "maintainers": ["bo-suite"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": [
+        "bo_sales",
+        "sale_margin",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/bo_reporting_menus.xml",
+    ],
+}

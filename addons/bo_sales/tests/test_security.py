@@ -1,0 +1,71 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import BoSalesCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBackOfficeSecurity(BoSalesCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        order_vals = {"order_line": [Command.create({"product_id": cls.product.id})]}
+        cls.own_order, cls.foreign_order = cls.env["sale.order"].create(
+            [
+                {**order_vals, "partner_id": cls.customer.id, "user_id": cls.bo_user.id},
+                {**order_vals, "partner_id": cls.other_customer.id, "user_id": cls.bo_user.id},
+            ]
+        )
+
+    def test_groups_form_a_chain(self):
+        """Manager implies User, User implies Agent: one selection on the user form."""
+        agent = self.env.ref("bo_sales.bo_sales_group_agent")
+        user = self.env.ref("bo_sales.bo_sales_group_user")
+        manager = self.env.ref("bo_sales.bo_sales_group_manager")
+        self.assertIn(user, manager.implied_ids)
+        self.assertIn(agent, user.implied_ids)
+        self.assertTrue(self.bo_manager.has_group("bo_sales.bo_sales_group_user"))
+        self.assertFalse(self.agent_user.has_group("bo_sales.bo_sales_group_user"))
+        self.assertEqual(manager.category_id, self.env.ref("bo_sales.module_category_back_office"))
+
+    def test_back_office_menu_visible_to_each_group(self):
+        root = self.env.ref("bo_sales.bo_root_menu")
+        for user in (self.agent_user, self.bo_user, self.bo_manager):
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            self.assertIn(root.id, visible, user.login)
+        config = self.env.ref("bo_sales.bo_config_menu")
+        self.assertEqual(config.groups_id, self.env.ref("bo_sales.bo_sales_group_manager"))
+        portal = self.env["res.users"].create(
+            {
+                "name": "Portal",
+                "login": "bo_portal",
+                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
+            }
+        )
+        self.assertNotIn(root.id, self.env["ir.ui.menu"].with_user(portal)._visible_menu_ids())
+
+    def test_agent_sees_only_own_customers_orders(self):
+        orders = (
+            self.env["sale.order"]
+            .with_user(self.agent_user)
+            .search([("id", "in", (self.own_order | self.foreign_order).ids)])
+        )
+        self.assertEqual(orders, self.own_order)
+        with self.assertRaises(AccessError):
+            self.foreign_order.with_user(self.agent_user).read(["name"])
+
+    def test_clerk_sees_every_order(self):
+        orders = (
+            self.env["sale.order"]
+            .with_user(self.bo_user)
+            .search([("id", "in", (self.own_order | self.foreign_order).ids)])
+        )
+        self.assertEqual(orders, self.own_order | self.foreign_order)
+
+    def test_agent_customers_counted_on_agent(self):
+        self.assertEqual(self.agent_partner.bo_agent_customer_count, 1)
+        action = self.agent_partner.action_bo_view_agent_customers()
+        self.assertEqual(self.env["res.partner"].search(action["domain"]), self.customer)

@@ -1,0 +1,105 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""`make run` end to end, over real HTTP: it builds its database with the suite
+and demo data, serves /web/login with HTTP 200, and the demo clerk logs in and
+finds the Back Office application."""
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+import xmlrpc.client
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DB = "bo_run_check"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served_odoo():
+    port = _free_port()
+    env = dict(os.environ, BO_DB=DB, BO_HTTP_PORT=str(port))
+    log_path = os.path.join(ROOT, ".local", "log", f"{DB}-run.log")
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            ["make", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 1200
+        status = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{url}/web/login", timeout=10) as resp:
+                    status = resp.status
+                    break
+            except OSError:
+                time.sleep(3)
+        with open(log_path) as log:
+            output = log.read()
+        assert status == 200, (
+            f"make run did not serve /web/login (exit {proc.poll()}):\n{output[-3000:]}"
+        )
+        yield url, output
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        subprocess.run(
+            ["psql", "-w", "-d", "postgres", "-qc", f'drop database if exists "{DB}" with (force)'],
+            check=False,
+            env=_pg_env(),
+        )
+
+
+def _pg_env():
+    env = dict(os.environ)
+    with open(os.path.join(ROOT, ".local", "pg.env")) as fh:
+        conf = dict(line.strip().split("=", 1) for line in fh if "=" in line)
+    env.update(PGHOST=conf["BO_PG_HOST"], PGPORT=conf["BO_PG_PORT"], PGUSER=conf["BO_DB_USER"])
+    return env
+
+
+def test_make_run_serves_the_suite_with_demo_data(served_odoo):
+    url, output = served_odoo
+    assert f"http://localhost:{url.rsplit(':', 1)[1]}/web/login" in output
+    assert "backoffice / backoffice" in output
+    common = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common")
+    uid = common.authenticate(DB, "backoffice", "backoffice", {})
+    assert uid, "the demo clerk cannot log in"
+    models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object")
+
+    def call(model, method, *args, **kw):
+        return models.execute_kw(DB, uid, "backoffice", model, method, list(args), kw)
+
+    installed = call(
+        "ir.module.module",
+        "search_read",
+        [["name", "in", ["bo_sales", "bo_logistics", "bo_reporting"]]],
+        fields=["state"],
+    )
+    assert sorted(m["state"] for m in installed) == ["installed"] * 3
+    menus = call("ir.ui.menu", "load_menus", False)
+    app_names = {menus[str(i)]["name"] for i in menus["root"]["children"]}
+    assert "Back Office" in app_names or "Back office" in app_names, app_names
+    # Demo data: an Italian wholesaler with agents and customers.
+    company = call("res.company", "search_read", [], fields=["name", "currency_id"], limit=1)[0]
+    assert company["name"] == "Adriatica Forniture S.r.l."
+    assert company["currency_id"][1] == "EUR"
+    assert call("res.partner", "search_count", [["bo_is_agent", "=", True]]) >= 3
