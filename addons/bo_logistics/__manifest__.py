@@ -12,7 +12,6 @@
     "development_status": "Alpha",
     "depends": [
         "bo_sales",
-        "stock_delivery",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -15,6 +15,7 @@
     "depends": [
         "sale_management",
         "sale_stock",
+        "stock_delivery",
         "calendar",
         "base_vat",
     ],
