@@ -24,6 +24,8 @@
         "security/ir.model.access.csv",
         "security/ir_rules.xml",
         "views/res_partner_views.xml",
+        "views/bo_order_import_views.xml",
+        "views/sale_order_views.xml",
         "views/bo_sales_menus.xml",
     ],
     "demo": [
@@ -31,5 +33,6 @@
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/bo_order_import_demo.xml",
     ],
 }

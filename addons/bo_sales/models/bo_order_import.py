@@ -1,0 +1,660 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import datetime
+import hashlib
+import io
+import re
+from collections import defaultdict
+
+import pytz
+import xlsxwriter
+from stdnum.eu import vat as eu_vat
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from odoo.addons.bo_sales.tools import order_sheet
+
+# Preview and error dialogs list this many problems; the issue list keeps all.
+MESSAGE_PROBLEM_LIMIT = 20
+
+
+def _vat_key(value, default_country):
+    """(country prefix, number) of a VAT number, written with or without prefix."""
+    try:
+        compact = eu_vat.compact(value or "")
+    except Exception:  # noqa: BLE001 - stdnum may choke on odd input; fall back below
+        compact = ""
+    compact = re.sub(r"[^A-Z0-9]", "", (compact or value or "").upper())
+    if not compact:
+        return None
+    if re.match(r"^[A-Z]{2}", compact) and not re.match(r"^[A-Z]{2}$", compact):
+        return compact[:2], compact[2:]
+    return (default_country or "").upper(), compact
+
+
+class BoOrderImport(models.Model):
+    _name = "bo.order.import"
+    _description = "Order Import"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", required=True, default=lambda self: self.env.company
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Imported by",
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    state = fields.Selection(
+        selection=[("draft", "New"), ("checked", "Checked"), ("done", "Imported")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    file_data = fields.Binary(string="Spreadsheet", attachment=True, copy=False)
+    file_name = fields.Char(copy=False)
+    file_hash = fields.Char(
+        compute="_compute_file_hash",
+        store=True,
+        index=True,
+        copy=False,
+        help="SHA-256 of the file, to recognize a file imported before.",
+    )
+    duplicate_import_id = fields.Many2one(
+        comodel_name="bo.order.import",
+        string="Already Imported In",
+        compute="_compute_duplicate_import_id",
+    )
+    confirm_duplicate = fields.Boolean(
+        string="Import Again",
+        help="This file was imported before: tick to import its orders a second time.",
+    )
+    import_valid_only = fields.Boolean(
+        string="Import Valid Orders Only",
+        help="Create the orders without errors and skip the others. By default nothing is "
+        "created while a single error remains.",
+    )
+    issue_ids = fields.One2many(
+        comodel_name="bo.order.import.issue", inverse_name="import_id", string="Problems"
+    )
+    error_count = fields.Integer(string="Errors", readonly=True)
+    warning_count = fields.Integer(string="Warnings", readonly=True)
+    row_count = fields.Integer(string="Rows", readonly=True)
+    planned_order_count = fields.Integer(
+        string="Orders to Create",
+        readonly=True,
+        help="Orders found in the file (valid ones only, when errors remain).",
+    )
+    order_ids = fields.One2many(
+        comodel_name="sale.order", inverse_name="bo_import_id", string="Orders", readonly=True
+    )
+    order_count = fields.Integer(compute="_compute_order_count")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("file_name", "create_date")
+    def _compute_name(self):
+        for batch in self:
+            batch.name = batch.file_name or self.env._("New import")
+
+    @api.depends("file_data")
+    def _compute_file_hash(self):
+        for batch in self:
+            content = batch._get_file_content()
+            batch.file_hash = hashlib.sha256(content).hexdigest() if content else False
+
+    @api.depends("file_hash", "company_id")
+    def _compute_duplicate_import_id(self):
+        hashes = [h for h in self.mapped("file_hash") if h]
+        previous = self.search(
+            [("file_hash", "in", hashes), ("state", "=", "done")], order="id desc"
+        )
+        for batch in self:
+            batch.duplicate_import_id = previous.filtered(
+                lambda p, b=batch: p.file_hash == b.file_hash
+                and p.company_id == b.company_id
+                and p.id != b._origin.id
+            )[:1]
+
+    @api.depends("order_ids")
+    def _compute_order_count(self):
+        for batch in self:
+            batch.order_count = len(batch.order_ids)
+
+    @api.onchange("file_data")
+    def _onchange_file_data(self):
+        # A new file makes the previous check meaningless.
+        self.state = "draft"
+        self.issue_ids = [Command.clear()]
+        self.confirm_duplicate = False
+
+    def write(self, vals):
+        if "file_data" in vals and any(batch.state == "done" for batch in self):
+            raise UserError(self.env._("The file of a finished import cannot be replaced."))
+        if "file_data" in vals:
+            vals = dict(vals, state="draft")
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(batch.state == "done" for batch in self):
+            raise UserError(
+                self.env._("A finished import cannot be deleted: it documents its orders.")
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_check(self):
+        """Read and validate the file; list its problems, write no order."""
+        self.ensure_one()
+        plan = self._prepare_import()
+        self._store_plan_summary(plan)
+        return True
+
+    def action_import(self):
+        """Create the draft orders of the file, all or nothing (or valid only)."""
+        self.ensure_one()
+        if self.state == "done":
+            raise UserError(self.env._("This file has already been imported by this batch."))
+        plan = self._prepare_import()
+        self._store_plan_summary(plan)
+        blocking = [p for p in plan["problems"] if p["blocking"]]
+        if self.duplicate_import_id and not self.confirm_duplicate:
+            raise UserError(
+                self.env._(
+                    "This file was already imported on %(date)s (%(batch)s). Tick Import Again "
+                    "to import it a second time.",
+                    date=fields.Date.to_string(self.duplicate_import_id.create_date.date()),
+                    batch=self.duplicate_import_id.display_name,
+                )
+            )
+        if blocking and not (self.import_valid_only and plan["orders"]):
+            raise UserError(self._problems_message(blocking))
+        if not plan["orders"]:
+            raise UserError(self.env._("The file has no order to import."))
+        self._action_create_orders(plan["orders"])
+        return self.action_view_orders()
+
+    def action_reset(self):
+        self.filtered(lambda b: b.state == "checked").write({"state": "draft"})
+
+    def action_view_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations")
+        action.update(
+            domain=[("bo_import_id", "=", self.id)],
+            context={"create": False},
+        )
+        return action
+
+    def action_download_template(self):
+        """Download an empty XLSX with the expected columns and an example row."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("order_import_template.xlsx"),
+                "raw": self._get_template_content(),
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    # ------------------------------------------------------------------
+    # Business helpers
+    # ------------------------------------------------------------------
+
+    def _get_file_content(self):
+        self.ensure_one()
+        if not self.file_data:
+            return b""
+        return base64.b64decode(self.file_data)
+
+    @api.model
+    def _get_template_content(self):
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = book.add_worksheet(self.env._("Orders"))
+        bold = book.add_format({"bold": True, "bg_color": "#DDEBF7"})
+        date_format = book.add_format({"num_format": "dd/mm/yyyy"})
+        example = {
+            "customer": "Ferramenta Rossi S.r.l.",
+            "customer_vat": "IT01234567890",
+            "customer_code": "C0001",
+            "client_order_ref": "PO-2026-001",
+            "product": "ART-001",
+            "barcode": "",
+            "quantity": 10,
+            "price_unit": 12.5,
+            "discount": 5,
+            "commitment_date": None,
+            "agent": "",
+            "notes": "",
+        }
+        for column, (key, label) in enumerate(order_sheet.TEMPLATE_COLUMNS):
+            sheet.write(0, column, label, bold)
+            sheet.set_column(column, column, 18)
+            if key == "commitment_date":
+                sheet.write_datetime(1, column, datetime.datetime(2026, 12, 31), date_format)
+            elif example[key] not in ("", None):
+                sheet.write(1, column, example[key])
+        sheet.freeze_panes(1, 0)
+        book.close()
+        return output.getvalue()
+
+    def _problems_message(self, problems):
+        lines = [
+            self.env._("Row %(row)s: %(message)s", row=p["row"], message=p["message"])
+            if p["row"]
+            else p["message"]
+            for p in problems[:MESSAGE_PROBLEM_LIMIT]
+        ]
+        if len(problems) > MESSAGE_PROBLEM_LIMIT:
+            lines.append(
+                self.env._(
+                    "... and %(count)s more problems (see the Problems tab).",
+                    count=len(problems) - MESSAGE_PROBLEM_LIMIT,
+                )
+            )
+        return "\n".join(
+            [self.env._("No order was created: the file has errors.")]
+            + lines
+            + [
+                self.env._(
+                    "Correct the file and upload it again, or tick Import Valid Orders Only."
+                )
+            ]
+        )
+
+    def _store_plan_summary(self, plan):
+        self.issue_ids.unlink()
+        self.env["bo.order.import.issue"].create(
+            [
+                {
+                    "import_id": self.id,
+                    "row": problem["row"],
+                    "severity": "error" if problem["blocking"] else "warning",
+                    "message": problem["message"],
+                }
+                for problem in plan["problems"]
+            ]
+        )
+        blocking = sum(1 for p in plan["problems"] if p["blocking"])
+        self.write(
+            {
+                "state": "checked",
+                "row_count": plan["row_count"],
+                "error_count": blocking,
+                "warning_count": len(plan["problems"]) - blocking,
+                "planned_order_count": len(plan["orders"]),
+            }
+        )
+
+    def _prepare_import(self):
+        """Read, match and validate the file without writing any order.
+
+        :return: dict with ``problems`` (list of dicts row/message/blocking, the
+                 messages translated in the user's language), ``orders`` (values
+                 for ``sale.order.create`` of the orders without errors) and
+                 ``row_count``. The number of queries does not depend on the
+                 number of rows: customers, products and agents are fetched
+                 with one search each.
+        """
+        self.ensure_one()
+        translate = self.env._
+        content = self._get_file_content()
+        if not content:
+            raise UserError(translate("Upload the spreadsheet to import first."))
+        try:
+            sheet = order_sheet.read_order_sheet(content, self.file_name or "")
+        except order_sheet.SheetError as error:
+            raise UserError(translate(error.message)) from error
+        problems = [
+            {"row": p.row, "message": translate(p.message), "blocking": p.blocking}
+            for p in sheet.problems
+        ]
+        if self.duplicate_import_id:
+            problems.insert(
+                0,
+                {
+                    "row": 0,
+                    "message": translate(
+                        "This file was already imported on %(date)s (%(batch)s).",
+                        date=fields.Date.to_string(self.duplicate_import_id.create_date.date()),
+                        batch=self.duplicate_import_id.display_name,
+                    ),
+                    "blocking": not self.confirm_duplicate,
+                },
+            )
+        customers = self._match_customers(sheet.rows)
+        products = self._match_products(sheet.rows)
+        agents = self._match_agents(sheet.rows)
+        is_back_office = self.env.user.has_group("bo_sales.bo_sales_group_user")
+        own_partner = self.env.user.partner_id.commercial_partner_id
+
+        groups = {}
+        invalid_keys = set()
+        bad_rows = {p["row"] for p in problems if p["blocking"] and p["row"]}
+        for sheet_row in sheet.rows:
+            values, row = sheet_row.values, sheet_row.row
+            row_messages = []
+            customer, message = customers(values)
+            if message:
+                row_messages.append(message)
+            elif not is_back_office and customer.bo_agent_id != own_partner:
+                row_messages.append(
+                    translate(
+                        "Customer %(customer)s is not one of your customers.",
+                        customer=customer.display_name,
+                    )
+                )
+            product, message = products(values)
+            if message:
+                row_messages.append(message)
+            agent, message = agents(values)
+            if message:
+                row_messages.append(message)
+            problems += [{"row": row, "message": m, "blocking": True} for m in row_messages]
+            key = (customer.id, (values.get("client_order_ref") or "").strip())
+            if row_messages or row in bad_rows or not customer:
+                invalid_keys.add(key)
+                continue
+            group = groups.setdefault(key, {"customer": customer, "rows": []})
+            group["rows"].append((row, values, product, agent))
+
+        orders = []
+        for key, group in groups.items():
+            if key in invalid_keys:
+                continue
+            vals, group_problems = self._prepare_order_vals(group)
+            problems += group_problems
+            orders.append(vals)
+        if any(p["blocking"] and not p["row"] for p in problems):
+            # A file-level error (duplicate file) blocks every order.
+            orders = []
+        problems.sort(key=lambda p: p["row"])
+        return {"problems": problems, "orders": orders, "row_count": len(sheet.rows)}
+
+    def _prepare_order_vals(self, group):
+        """Values of one draft order for ``sale.order.create``; lines via Command."""
+        translate = self.env._
+        rows = group["rows"]
+        first_row = rows[0][0]
+        problems = []
+        dates = sorted({values["commitment_date"] for _r, values, _p, _a in rows if values.get("commitment_date")})
+        agents = {agent for _r, _v, _p, agent in rows if agent}
+        vals = {
+            "partner_id": group["customer"].id,
+            "company_id": self.company_id.id,
+            "bo_import_id": self.id,
+            "order_line": [],
+        }
+        reference = rows[0][1].get("client_order_ref")
+        if reference:
+            vals["client_order_ref"] = reference
+        if dates:
+            vals["commitment_date"] = self._to_utc_datetime(dates[0])
+            if len(dates) > 1:
+                problems.append(
+                    {
+                        "row": first_row,
+                        "message": translate(
+                            "The rows of this order ask for different delivery dates; the "
+                            "earliest, %(date)s, is used.",
+                            date=fields.Date.to_string(dates[0]),
+                        ),
+                        "blocking": False,
+                    }
+                )
+        if agents:
+            vals["bo_agent_id"] = next(iter(agents)).id
+            if len(agents) > 1:
+                problems.append(
+                    {
+                        "row": first_row,
+                        "message": translate(
+                            "The rows of this order name different agents; %(agent)s is used.",
+                            agent=next(iter(agents)).display_name,
+                        ),
+                        "blocking": False,
+                    }
+                )
+        for _row, values, product, _agent in rows:
+            line = {"product_id": product.id, "product_uom_qty": values["quantity"]}
+            if values.get("price_unit") is not None:
+                line["price_unit"] = values["price_unit"]
+            if values.get("discount") is not None:
+                line["discount"] = values["discount"]
+            vals["order_line"].append(Command.create(line))
+            if values.get("notes"):
+                vals["order_line"].append(
+                    Command.create({"display_type": "line_note", "name": values["notes"]})
+                )
+        return vals, problems
+
+    def _to_utc_datetime(self, date):
+        # NOTE: noon in the clerk's time zone, so the date stays the same
+        # whichever time zone reads it.
+        tz = pytz.timezone(self.env.user.tz or "Europe/Rome")
+        local = tz.localize(datetime.datetime.combine(date, datetime.time(12, 0)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _match_customers(self, rows):
+        """Return a function values -> (partner, error message).
+
+        Customers are commercial entities matched by VAT (with or without
+        country prefix), then internal reference, then exact name (case
+        insensitive); two candidates on the same step are an error.
+        """
+        translate = self.env._
+        country = self.company_id.country_id.code or "IT"
+        vat_keys, refs, names = set(), set(), set()
+        for sheet_row in rows:
+            values = sheet_row.values
+            for key in ("customer_vat", "customer"):
+                vat_key = _vat_key(values.get(key), country) if values.get(key) else None
+                if vat_key and re.search(r"[0-9]{5}", vat_key[1]):
+                    vat_keys.add(vat_key)
+            for key in ("customer_code", "customer"):
+                if values.get(key):
+                    refs.add(values[key])
+            if values.get("customer"):
+                names.add(values["customer"].lower())
+        numbers = list({number for _c, number in vat_keys})
+        candidates = list({c + n for c, n in vat_keys} | set(numbers))
+        partner_ids = []
+        if candidates or refs or names:
+            self.env["res.partner"].flush_model(["vat", "ref", "name", "commercial_partner_id"])
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT id FROM res_partner
+                     WHERE active AND id = commercial_partner_id
+                       AND (regexp_replace(upper(vat), '[^A-Z0-9]', '', 'g') = ANY(%(vats)s)
+                            OR ref = ANY(%(refs)s)
+                            OR lower(name) = ANY(%(names)s))
+                    """,
+                    vats=candidates,
+                    refs=list(refs),
+                    names=list(names),
+                )
+            )
+            partner_ids = [row[0] for row in self.env.cr.fetchall()]
+        # search() applies access rules and companies to the raw candidates
+        partners = self.env["res.partner"].search(
+            [
+                ("id", "in", partner_ids),
+                ("company_id", "in", [False, self.company_id.id]),
+            ]
+        )
+        by_vat, by_ref, by_name = defaultdict(list), defaultdict(list), defaultdict(list)
+        for partner in partners:
+            if partner.vat:
+                by_vat[_vat_key(partner.vat, partner.country_id.code or country)].append(partner)
+            if partner.ref:
+                by_ref[partner.ref].append(partner)
+            by_name[(partner.name or "").lower()].append(partner)
+        empty = self.env["res.partner"]
+
+        def match(values):
+            steps = []
+            for key in ("customer_vat", "customer"):
+                if values.get(key):
+                    steps.append((by_vat, _vat_key(values[key], country)))
+            for key in ("customer_code", "customer"):
+                if values.get(key):
+                    steps.append((by_ref, values[key]))
+            if values.get("customer"):
+                steps.append((by_name, values["customer"].lower()))
+            for index, lookup in steps:
+                found = index.get(lookup, [])
+                if len(found) == 1:
+                    return found[0], None
+                if len(found) > 1:
+                    return empty, translate(
+                        "Customer %(value)s is ambiguous: it matches %(names)s.",
+                        value=" / ".join(lookup) if isinstance(lookup, tuple) else lookup,
+                        names=", ".join(p.display_name for p in found[:5]),
+                    )
+            label = (
+                values.get("customer_vat") or values.get("customer_code") or values.get("customer")
+            )
+            if not label:
+                return empty, None  # already reported by the sheet reader
+            return empty, translate(
+                "Customer %(value)s not found (searched by VAT number, internal reference "
+                "and name).",
+                value=label,
+            )
+
+        return match
+
+    def _match_products(self, rows):
+        """Return a function values -> (product, error message): internal
+        reference first, then barcode; ambiguity is an error."""
+        translate = self.env._
+        codes = {r.values["product"] for r in rows if r.values.get("product")}
+        codes |= {r.values["barcode"] for r in rows if r.values.get("barcode")}
+        products = self.env["product.product"].search(
+            [
+                ("sale_ok", "=", True),
+                ("company_id", "in", [False, self.company_id.id]),
+                "|",
+                ("default_code", "in", list(codes)),
+                ("barcode", "in", list(codes)),
+            ]
+        )
+        by_code, by_barcode = defaultdict(list), defaultdict(list)
+        for product in products:
+            if product.default_code:
+                by_code[product.default_code].append(product)
+            if product.barcode:
+                by_barcode[product.barcode].append(product)
+        empty = self.env["product.product"]
+
+        def match(values):
+            steps = []
+            if values.get("product"):
+                steps += [(by_code, values["product"]), (by_barcode, values["product"])]
+            if values.get("barcode"):
+                steps.append((by_barcode, values["barcode"]))
+            for index, code in steps:
+                found = index.get(code, [])
+                if len(found) == 1:
+                    return found[0], None
+                if len(found) > 1:
+                    return empty, translate(
+                        "Product %(code)s is ambiguous: it matches %(names)s.",
+                        code=code,
+                        names=", ".join(p.display_name for p in found[:5]),
+                    )
+            code = values.get("product") or values.get("barcode")
+            if not code:
+                return empty, None
+            return empty, translate(
+                "Product %(code)s not found among the products that can be sold (searched "
+                "by internal reference and barcode).",
+                code=code,
+            )
+
+        return match
+
+    def _match_agents(self, rows):
+        """Return a function values -> (agent partner, error message), by name."""
+        translate = self.env._
+        names = {r.values["agent"].lower() for r in rows if r.values.get("agent")}
+        agents = self.env["res.partner"]
+        if names:
+            agents = agents.search([("bo_is_agent", "=", True)]).filtered(
+                lambda a: (a.name or "").lower() in names
+            )
+        by_name = defaultdict(list)
+        for agent in agents:
+            by_name[agent.name.lower()].append(agent)
+        empty = self.env["res.partner"]
+
+        def match(values):
+            name = values.get("agent")
+            if not name:
+                return empty, None
+            found = by_name.get(name.lower(), [])
+            if len(found) == 1:
+                return found[0], None
+            if found:
+                return empty, translate("Agent %(name)s is ambiguous.", name=name)
+            return empty, translate("Agent %(name)s not found.", name=name)
+
+        return match
+
+    def _action_create_orders(self, orders_vals):
+        """Create every order in one batched create, attach the source file to
+        each, and mark the batch done; all of it or nothing (savepoint)."""
+        self.ensure_one()
+        content = self._get_file_content()
+        with self.env.cr.savepoint():
+            orders = self.env["sale.order"].create(orders_vals)
+            self.env["ir.attachment"].create(
+                [
+                    {
+                        "name": self.file_name or "import",
+                        "raw": content,
+                        "res_model": "sale.order",
+                        "res_id": order.id,
+                    }
+                    for order in orders
+                ]
+            )
+            self.write({"state": "done"})
+        self.message_post(
+            body=self.env._("%(count)s draft orders created.", count=len(orders))
+        )
+        return orders
+
+
+class BoOrderImportIssue(models.Model):
+    _name = "bo.order.import.issue"
+    _description = "Order Import Problem"
+    _order = "import_id, row, id"
+
+    import_id = fields.Many2one(
+        comodel_name="bo.order.import", required=True, ondelete="cascade", index=True
+    )
+    row = fields.Integer(help="Row of the spreadsheet, as numbered by Excel; 0 for the file.")
+    severity = fields.Selection(
+        selection=[("error", "Error"), ("warning", "Warning")], required=True, default="error"
+    )
+    message = fields.Char(required=True)
