@@ -116,7 +116,9 @@ class BoOrderImport(models.Model):
     @api.depends("file_hash", "company_id")
     def _compute_duplicate_import_id(self):
         hashes = [h for h in self.mapped("file_hash") if h]
-        previous = self.search(
+        # sudo: an agent sees only their own imports, but a file already imported
+        # by the back office must be recognized too (only hash, date, name are used).
+        previous = self.sudo().search(
             [("file_hash", "in", hashes), ("state", "=", "done")], order="id desc"
         )
         for batch in self:
@@ -174,10 +176,8 @@ class BoOrderImport(models.Model):
         if self.duplicate_import_id and not self.confirm_duplicate:
             raise UserError(
                 self.env._(
-                    "This file was already imported on %(date)s (%(batch)s). Tick Import Again "
-                    "to import it a second time.",
-                    date=fields.Date.to_string(self.duplicate_import_id.create_date.date()),
-                    batch=self.duplicate_import_id.display_name,
+                    "%(message)s Tick Import Again to import it a second time.",
+                    message=self._duplicate_message(),
                 )
             )
         if blocking and not (self.import_valid_only and plan["orders"]):
@@ -256,6 +256,16 @@ class BoOrderImport(models.Model):
         book.close()
         return output.getvalue()
 
+    def _duplicate_message(self):
+        # sudo: the earlier import may belong to another user (agents see their own).
+        previous = self.duplicate_import_id.sudo()
+        return self.env._(
+            "This file was already imported on %(date)s by %(user)s (%(batch)s).",
+            date=fields.Date.to_string(previous.create_date.date()),
+            user=previous.user_id.name,
+            batch=previous.display_name,
+        )
+
     def _problems_message(self, problems):
         lines = [
             self.env._("Row %(row)s: %(message)s", row=p["row"], message=p["message"])
@@ -332,11 +342,7 @@ class BoOrderImport(models.Model):
                 0,
                 {
                     "row": 0,
-                    "message": translate(
-                        "This file was already imported on %(date)s (%(batch)s).",
-                        date=fields.Date.to_string(self.duplicate_import_id.create_date.date()),
-                        batch=self.duplicate_import_id.display_name,
-                    ),
+                    "message": self._duplicate_message(),
                     "blocking": not self.confirm_duplicate,
                 },
             )

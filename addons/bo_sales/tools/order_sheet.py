@@ -167,7 +167,7 @@ class SheetError(Exception):
     """The file cannot be read at all; ``message`` is a lazy translation."""
 
     def __init__(self, message):
-        super().__init__(str(message))
+        super().__init__(repr(message))  # no translation outside a request
         self.message = message
 
 
@@ -415,6 +415,14 @@ def _read_xlsx(content, filename):
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise _unreadable(filename) from error
+    with archive:
+        return _read_xlsx_archive(archive, content, filename, openpyxl)
+
+
+def _read_xlsx_archive(archive, content, filename, openpyxl):
+    try:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_SIZE:
             raise SheetError(
                 _lt("The workbook is too large once uncompressed; split it in smaller files.")
@@ -488,8 +496,9 @@ def _read_csv(content, filename):
             continue
     else:
         raise SheetError(_lt("The file %(name)s is not a text file in UTF-8 or Windows encoding.", name=filename))
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
+    # NOTE: title lines may precede the header: count over the first lines.
+    head = "\n".join(text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS])
+    delimiter = max((";", ",", "\t"), key=head.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def rows():
