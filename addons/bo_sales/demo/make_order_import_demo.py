@@ -16,15 +16,75 @@ import xlwt
 
 ROWS = [
     # Cliente, Partita IVA, Rif. cliente, Codice articolo, Qtà, Prezzo, Sconto %, Data consegna, Note
-    ("Ferramenta Emiliana S.r.l.", "IT79123110581", "ORD-2026-118", "UT-TRP-18V", 4, "", "", datetime.date(2026, 12, 15), ""),
-    ("Ferramenta Emiliana S.r.l.", "IT79123110581", "ORD-2026-118", "FE-VIT-4X40", "20", "13,90", "", datetime.date(2026, 12, 15), "Confezioni da 200 pezzi"),
-    ("Ferramenta Emiliana S.r.l.", "IT79123110581", "ORD-2026-118", "8031234002494", 50, "", "5", datetime.date(2026, 12, 15), ""),
+    (
+        "Ferramenta Emiliana S.r.l.",
+        "IT79123110581",
+        "ORD-2026-118",
+        "UT-TRP-18V",
+        4,
+        "",
+        "",
+        datetime.date(2026, 12, 15),
+        "",
+    ),
+    (
+        "Ferramenta Emiliana S.r.l.",
+        "IT79123110581",
+        "ORD-2026-118",
+        "FE-VIT-4X40",
+        "20",
+        "13,90",
+        "",
+        datetime.date(2026, 12, 15),
+        "Confezioni da 200 pezzi",
+    ),
+    (
+        "Ferramenta Emiliana S.r.l.",
+        "IT79123110581",
+        "ORD-2026-118",
+        "8031234002494",
+        50,
+        "",
+        "5",
+        datetime.date(2026, 12, 15),
+        "",
+    ),
     ("Edilcasa Reggio S.p.A.", "99546820251", "", "AN-GUA-NIT", 100, "9,50", "", "20/12/2026", ""),
     ("Edilcasa Reggio S.p.A.", "99546820251", "", "AN-SCA-S3", 6, "", "10", "20/12/2026", ""),
-    ("Utensileria Felsinea S.n.c.", "IT 868 840 10611", "PO 4471", "UT-SMR-125", 2, "96,00", "", "", ""),
-    ("Utensileria Felsinea S.n.c.", "IT 868 840 10611", "PO 4471", "UT-MET-5M", "1.000", "6,90", "12,5", "", "Consegna al magazzino di via Emilia"),
+    (
+        "Utensileria Felsinea S.n.c.",
+        "IT 868 840 10611",
+        "PO 4471",
+        "UT-SMR-125",
+        2,
+        "96,00",
+        "",
+        "",
+        "",
+    ),
+    (
+        "Utensileria Felsinea S.n.c.",
+        "IT 868 840 10611",
+        "PO 4471",
+        "UT-MET-5M",
+        "1.000",
+        "6,90",
+        "12,5",
+        "",
+        "Consegna al magazzino di via Emilia",
+    ),
 ]
-HEADERS = ["Cliente", "Partita IVA", "Rif. cliente", "Codice articolo", "Qtà", "Prezzo", "Sconto %", "Data consegna", "Note"]
+HEADERS = [
+    "Cliente",
+    "Partita IVA",
+    "Rif. cliente",
+    "Codice articolo",
+    "Qtà",
+    "Prezzo",
+    "Sconto %",
+    "Data consegna",
+    "Note",
+]
 
 
 def main():

@@ -1,3 +1,1 @@
-from . import res_partner
-from . import bo_order_import
-from . import sale_order
+from . import bo_order_import, res_partner, sale_order

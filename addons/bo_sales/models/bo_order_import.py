@@ -25,7 +25,7 @@ def _vat_key(value, default_country):
     """(country prefix, number) of a VAT number, written with or without prefix."""
     try:
         compact = eu_vat.compact(value or "")
-    except Exception:  # noqa: BLE001 - stdnum may choke on odd input; fall back below
+    except Exception:
         compact = ""
     compact = re.sub(r"[^A-Z0-9]", "", (compact or value or "").upper())
     if not compact:
@@ -401,7 +401,13 @@ class BoOrderImport(models.Model):
         rows = group["rows"]
         first_row = rows[0][0]
         problems = []
-        dates = sorted({values["commitment_date"] for _r, values, _p, _a in rows if values.get("commitment_date")})
+        dates = sorted(
+            {
+                values["commitment_date"]
+                for _r, values, _p, _a in rows
+                if values.get("commitment_date")
+            }
+        )
         agents = {agent for _r, _v, _p, agent in rows if agent}
         vals = {
             "partner_id": group["customer"].id,
@@ -520,21 +526,21 @@ class BoOrderImport(models.Model):
             steps = []
             for key in ("customer_vat", "customer"):
                 if values.get(key):
-                    steps.append((by_vat, _vat_key(values[key], country)))
+                    steps.append((by_vat, _vat_key(values[key], country), values[key]))
             for key in ("customer_code", "customer"):
                 if values.get(key):
-                    steps.append((by_ref, values[key]))
+                    steps.append((by_ref, values[key], values[key]))
             if values.get("customer"):
-                steps.append((by_name, values["customer"].lower()))
-            for index, lookup in steps:
+                steps.append((by_name, values["customer"].lower(), values["customer"]))
+            for index, lookup, value in steps:
                 found = index.get(lookup, [])
                 if len(found) == 1:
                     return found[0], None
                 if len(found) > 1:
                     return empty, translate(
-                        "Customer %(value)s is ambiguous: it matches %(names)s.",
-                        value=" / ".join(lookup) if isinstance(lookup, tuple) else lookup,
-                        names=", ".join(p.display_name for p in found[:5]),
+                        "Customer %(value)s is ambiguous: it matches %(count)s customers.",
+                        value=value,
+                        count=len(found),
                     )
             label = (
                 values.get("customer_vat") or values.get("customer_code") or values.get("customer")
@@ -584,9 +590,9 @@ class BoOrderImport(models.Model):
                     return found[0], None
                 if len(found) > 1:
                     return empty, translate(
-                        "Product %(code)s is ambiguous: it matches %(names)s.",
+                        "Product %(code)s is ambiguous: it matches %(count)s products.",
                         code=code,
-                        names=", ".join(p.display_name for p in found[:5]),
+                        count=len(found),
                     )
             code = values.get("product") or values.get("barcode")
             if not code:
@@ -645,9 +651,7 @@ class BoOrderImport(models.Model):
                 ]
             )
             self.write({"state": "done"})
-        self.message_post(
-            body=self.env._("%(count)s draft orders created.", count=len(orders))
-        )
+        self.message_post(body=self.env._("%(count)s draft orders created.", count=len(orders)))
         return orders
 
 

@@ -1,2 +1,1 @@
-from . import test_security
-from . import test_order_sheet
+from . import test_order_import, test_order_sheet, test_security

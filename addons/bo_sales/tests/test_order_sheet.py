@@ -312,9 +312,7 @@ class TestOrderSheetBadInput(BaseCase):
 
 cell_values = st.one_of(
     st.none(),
-    st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30
-    ),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
     st.integers(min_value=-(10**6), max_value=10**6),
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
     st.sampled_from(["1.234,5", "12,5", "31/12/2026", "2026-01-31", "#REF!", "IT01234567890"]),
@@ -349,7 +347,9 @@ class TestOrderSheetProperties(BaseCase):
     def test_random_sheets(self, header, rows):
         table = [header] + rows
         self.assert_clean(make_xlsx(table), "r.xlsx")
-        self.assert_clean(make_xls([[c[:30] if isinstance(c, str) else c for c in r] for r in table]), "r.xls")
+        self.assert_clean(
+            make_xls([[c[:30] if isinstance(c, str) else c for c in r] for r in table]), "r.xls"
+        )
         csv_rows = [["" if c is None else str(c).replace("\n", " ") for c in r] for r in table]
         self.assert_clean(make_csv(csv_rows).replace(b"\r", b""), "r.csv")
 

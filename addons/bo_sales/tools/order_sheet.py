@@ -304,7 +304,10 @@ def detect_format(content, filename):
     """Format from the file's content; the extension only names the expectation."""
     extension = (filename or "").rsplit(".", 1)[-1].lower() if "." in (filename or "") else ""
     if content.startswith(OLE2_MAGIC):
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in content:
+        if (
+            b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e"
+            in content
+        ):
             raise SheetError(
                 _lt(
                     "The workbook is protected by a password. Open it in Excel, remove the "
@@ -357,7 +360,7 @@ def _unreadable(filename):
 
 
 def _read_xls(content, filename):
-    import xlrd  # noqa: PLC0415 - only needed for .xls files
+    import xlrd
 
     try:
         book = xlrd.open_workbook(
@@ -372,7 +375,7 @@ def _read_xls(content, filename):
                 )
             ) from error
         raise _unreadable(filename) from error
-    except Exception as error:  # noqa: BLE001 - xlrd raises many types on damaged files
+    except Exception as error:
         _logger.info("Unreadable .xls %s", filename, exc_info=True)
         raise _unreadable(filename) from error
     warnings = []
@@ -405,13 +408,13 @@ def _read_xls(content, filename):
         return sheet.name, list(rows()), warnings, merged
     except SheetError:
         raise
-    except Exception as error:  # noqa: BLE001 - damaged records surface while reading
+    except Exception as error:
         _logger.info("Damaged .xls %s", filename, exc_info=True)
         raise _unreadable(filename) from error
 
 
 def _read_xlsx(content, filename):
-    import openpyxl  # noqa: PLC0415
+    import openpyxl
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
@@ -435,7 +438,7 @@ def _read_xlsx_archive(archive, content, filename, openpyxl):
         )
     except SheetError:
         raise
-    except Exception as error:  # noqa: BLE001 - zipfile/openpyxl/lxml raise many types
+    except Exception as error:
         _logger.info("Unreadable .xlsx %s", filename, exc_info=True)
         raise _unreadable(filename) from error
     try:
@@ -480,7 +483,7 @@ def _read_xlsx_archive(archive, content, filename, openpyxl):
         return sheet.title, list(rows()), warnings, merged
     except SheetError:
         raise
-    except Exception as error:  # noqa: BLE001 - damaged XML surfaces while iterating
+    except Exception as error:
         _logger.info("Damaged .xlsx %s", filename, exc_info=True)
         raise _unreadable(filename) from error
     finally:
@@ -495,7 +498,9 @@ def _read_csv(content, filename):
         except UnicodeDecodeError:
             continue
     else:
-        raise SheetError(_lt("The file %(name)s is not a text file in UTF-8 or Windows encoding.", name=filename))
+        raise SheetError(
+            _lt("The file %(name)s is not a text file in UTF-8 or Windows encoding.", name=filename)
+        )
     # NOTE: title lines may precede the header: count over the first lines.
     head = "\n".join(text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS])
     delimiter = max((";", ",", "\t"), key=head.count)
@@ -543,7 +548,10 @@ def _sheet_warnings(name, hidden, visible_count):
         warnings.append(
             Problem(
                 0,
-                _lt("Only the first sheet, %(name)s, was read; the other sheets were ignored.", name=name),
+                _lt(
+                    "Only the first sheet, %(name)s, was read; the other sheets were ignored.",
+                    name=name,
+                ),
                 blocking=False,
             )
         )
