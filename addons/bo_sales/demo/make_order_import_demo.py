@@ -15,7 +15,7 @@ import pathlib
 import xlwt
 
 ROWS = [
-    # Cliente, Partita IVA, Rif. cliente, Codice articolo, Qtà, Prezzo, Sconto %, Data consegna, Note
+    # Cliente, P. IVA, Rif. cliente, Articolo, Qtà, Prezzo, Sconto, Data consegna, Note
     (
         "Ferramenta Emiliana S.r.l.",
         "IT79123110581",

@@ -15,7 +15,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.bo_sales.tools import order_sheet
+from ..tools import order_sheet
 
 # Preview and error dialogs list this many problems; the issue list keeps all.
 MESSAGE_PROBLEM_LIMIT = 20
@@ -281,12 +281,12 @@ class BoOrderImport(models.Model):
                 )
             )
         return "\n".join(
-            [self.env._("No order was created: the file has errors.")]
-            + lines
-            + [
+            [
+                self.env._("No order was created: the file has errors."),
+                *lines,
                 self.env._(
                     "Correct the file and upload it again, or tick Import Valid Orders Only."
-                )
+                ),
             ]
         )
 

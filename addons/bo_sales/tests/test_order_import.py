@@ -21,7 +21,7 @@ HEADER += ["Qtà", "Prezzo", "Sconto %", "Data consegna", "Agente", "Note"]
 
 
 def sheet_csv(rows, header=None):
-    lines = [header or HEADER] + rows
+    lines = [header or HEADER, *rows]
     return "\n".join(";".join(str(cell) for cell in line) for line in lines).encode("utf-8")
 
 

@@ -134,7 +134,7 @@ class TestOrderSheetFormats(BaseCase):
     rows = [
         ["Ordini della settimana"],
         [],
-        HEADER + ["Data consegna", "Note"],
+        [*HEADER, "Data consegna", "Note"],
         ["Rossi", "IT01234567890", "PO-1", "ART-1", "1.000", "12,50", "5", "31/12/2026", "x"],
         ["Rossi", "IT01234567890", "PO-1", "ART-2", "2", "", "", "", ""],
     ]
@@ -174,7 +174,7 @@ class TestOrderSheetFormats(BaseCase):
 
     def test_row_problems_carry_sheet_row_numbers(self):
         rows = [
-            HEADER + ["Data consegna"],
+            [*HEADER, "Data consegna"],
             ["Rossi", "", "", "ART-1", "due", "", "", ""],
             ["Rossi", "", "", "", "0", "-1", "150", "32/01/2026"],
             ["", "", "", "ART-2", "1", "", "", ""],
@@ -261,7 +261,7 @@ class TestOrderSheetBadInput(BaseCase):
             make_csv([HEADER, ["R", "", "", "A", "1", "", big]]), "c.csv", "longer than"
         )
         sheet = read_order_sheet(
-            make_xlsx([HEADER + ["Note"], ["R", "", "", "A", 1, "", "", big[:32000]]]), "c.xlsx"
+            make_xlsx([[*HEADER, "Note"], ["R", "", "", "A", 1, "", "", big[:32000]]]), "c.xlsx"
         )
         self.assertEqual(
             [(p.row, text(p.message)) for p in sheet.problems],
@@ -345,7 +345,7 @@ class TestOrderSheetProperties(BaseCase):
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(header=headers, rows=st.lists(st.lists(cell_values, max_size=9), max_size=15))
     def test_random_sheets(self, header, rows):
-        table = [header] + rows
+        table = [header, *rows]
         self.assert_clean(make_xlsx(table), "r.xlsx")
         self.assert_clean(
             make_xls([[c[:30] if isinstance(c, str) else c for c in r] for r in table]), "r.xls"

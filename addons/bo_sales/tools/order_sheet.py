@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 
 from odoo.tools.translate import LazyTranslate
 
+# NOTE: no environment here (pure module): messages are lazy translations that
+# the caller renders in the user's language with env._(message).
+# pylint: disable=prefer-env-translation
 _lt = LazyTranslate(__name__)
 _logger = logging.getLogger(__name__)
 
