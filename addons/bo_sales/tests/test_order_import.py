@@ -351,6 +351,11 @@ class TestOrderImport(BoSalesCommon):
         Import = self.env["bo.order.import"]
         self.assertNotIn(clerk_batch, Import.with_user(self.agent_user).search([]))
         self.assertIn(batch, Import.with_user(self.bo_user).search([]))
+        wrong = self.new_batch(sheet_csv([row(customer="Nobody", product="NOPE")]), "w.csv")
+        wrong.action_check()
+        self.assertTrue(wrong.issue_ids)
+        Issue = self.env["bo.order.import.issue"].with_user(self.agent_user)
+        self.assertFalse(Issue.search([("import_id", "=", wrong.id)]))
         # The agent still learns that the clerk imported the same file before.
         clerk_batch.confirm_duplicate = True
         clerk_batch.import_valid_only = True
