@@ -325,16 +325,16 @@ class BoOrderImport(models.Model):
                  with one search each.
         """
         self.ensure_one()
-        translate = self.env._
+
         content = self._get_file_content()
         if not content:
-            raise UserError(translate("Upload the spreadsheet to import first."))
+            raise UserError(self.env._("Upload the spreadsheet to import first."))
         try:
             sheet = order_sheet.read_order_sheet(content, self.file_name or "")
         except order_sheet.SheetError as error:
-            raise UserError(translate(error.message)) from error
+            raise UserError(self.env._(error.message)) from error
         problems = [
-            {"row": p.row, "message": translate(p.message), "blocking": p.blocking}
+            {"row": p.row, "message": self.env._(p.message), "blocking": p.blocking}
             for p in sheet.problems
         ]
         if self.duplicate_import_id:
@@ -363,7 +363,7 @@ class BoOrderImport(models.Model):
                 row_messages.append(message)
             elif not is_back_office and customer.bo_agent_id != own_partner:
                 row_messages.append(
-                    translate(
+                    self.env._(
                         "Customer %(customer)s is not one of your customers.",
                         customer=customer.display_name,
                     )
@@ -397,7 +397,7 @@ class BoOrderImport(models.Model):
 
     def _prepare_order_vals(self, group):
         """Values of one draft order for ``sale.order.create``; lines via Command."""
-        translate = self.env._
+
         rows = group["rows"]
         first_row = rows[0][0]
         problems = []
@@ -424,7 +424,7 @@ class BoOrderImport(models.Model):
                 problems.append(
                     {
                         "row": first_row,
-                        "message": translate(
+                        "message": self.env._(
                             "The rows of this order ask for different delivery dates; the "
                             "earliest, %(date)s, is used.",
                             date=fields.Date.to_string(dates[0]),
@@ -438,7 +438,7 @@ class BoOrderImport(models.Model):
                 problems.append(
                     {
                         "row": first_row,
-                        "message": translate(
+                        "message": self.env._(
                             "The rows of this order name different agents; %(agent)s is used.",
                             agent=next(iter(agents)).display_name,
                         ),
@@ -472,7 +472,7 @@ class BoOrderImport(models.Model):
         country prefix), then internal reference, then exact name (case
         insensitive); two candidates on the same step are an error.
         """
-        translate = self.env._
+
         country = self.company_id.country_id.code or "IT"
         vat_keys, refs, names = set(), set(), set()
         for sheet_row in rows:
@@ -537,7 +537,7 @@ class BoOrderImport(models.Model):
                 if len(found) == 1:
                     return found[0], None
                 if len(found) > 1:
-                    return empty, translate(
+                    return empty, self.env._(
                         "Customer %(value)s is ambiguous: it matches %(count)s customers.",
                         value=value,
                         count=len(found),
@@ -547,7 +547,7 @@ class BoOrderImport(models.Model):
             )
             if not label:
                 return empty, None  # already reported by the sheet reader
-            return empty, translate(
+            return empty, self.env._(
                 "Customer %(value)s not found (searched by VAT number, internal reference "
                 "and name).",
                 value=label,
@@ -558,7 +558,7 @@ class BoOrderImport(models.Model):
     def _match_products(self, rows):
         """Return a function values -> (product, error message): internal
         reference first, then barcode; ambiguity is an error."""
-        translate = self.env._
+
         codes = {r.values["product"] for r in rows if r.values.get("product")}
         codes |= {r.values["barcode"] for r in rows if r.values.get("barcode")}
         products = self.env["product.product"].search(
@@ -589,7 +589,7 @@ class BoOrderImport(models.Model):
                 if len(found) == 1:
                     return found[0], None
                 if len(found) > 1:
-                    return empty, translate(
+                    return empty, self.env._(
                         "Product %(code)s is ambiguous: it matches %(count)s products.",
                         code=code,
                         count=len(found),
@@ -597,7 +597,7 @@ class BoOrderImport(models.Model):
             code = values.get("product") or values.get("barcode")
             if not code:
                 return empty, None
-            return empty, translate(
+            return empty, self.env._(
                 "Product %(code)s not found among the products that can be sold (searched "
                 "by internal reference and barcode).",
                 code=code,
@@ -607,7 +607,7 @@ class BoOrderImport(models.Model):
 
     def _match_agents(self, rows):
         """Return a function values -> (agent partner, error message), by name."""
-        translate = self.env._
+
         names = {r.values["agent"].lower() for r in rows if r.values.get("agent")}
         agents = self.env["res.partner"]
         if names:
@@ -627,8 +627,8 @@ class BoOrderImport(models.Model):
             if len(found) == 1:
                 return found[0], None
             if found:
-                return empty, translate("Agent %(name)s is ambiguous.", name=name)
-            return empty, translate("Agent %(name)s not found.", name=name)
+                return empty, self.env._("Agent %(name)s is ambiguous.", name=name)
+            return empty, self.env._("Agent %(name)s not found.", name=name)
 
         return match
 
