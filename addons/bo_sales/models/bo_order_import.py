@@ -187,9 +187,6 @@ class BoOrderImport(models.Model):
         self._action_create_orders(plan["orders"])
         return self.action_view_orders()
 
-    def action_reset(self):
-        self.filtered(lambda b: b.state == "checked").write({"state": "draft"})
-
     def action_view_orders(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations")
@@ -325,7 +322,6 @@ class BoOrderImport(models.Model):
                  with one search each.
         """
         self.ensure_one()
-
         content = self._get_file_content()
         if not content:
             raise UserError(self.env._("Upload the spreadsheet to import first."))
@@ -397,7 +393,6 @@ class BoOrderImport(models.Model):
 
     def _prepare_order_vals(self, group):
         """Values of one draft order for ``sale.order.create``; lines via Command."""
-
         rows = group["rows"]
         first_row = rows[0][0]
         problems = []
