@@ -5,6 +5,7 @@
 import datetime
 import io
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import xlsxwriter
@@ -361,3 +362,16 @@ class TestOrderSheetProperties(BaseCase):
     )
     def test_random_bytes(self, content, prefix, name):
         self.assert_clean(prefix + content, name)
+
+
+@tagged("post_install", "-at_install")
+class TestOrderSheetDemoFile(BaseCase):
+    def test_demo_agent_sheet_reads_cleanly(self):
+        """The demo .xls (title row, Italian headers, decimal commas) stays readable."""
+        path = Path(__file__).parents[1] / "demo" / "ordini_agente_demo.xls"
+        sheet = read_order_sheet(path.read_bytes(), path.name)
+        self.assertFalse(sheet.problems)
+        self.assertEqual([r.row for r in sheet.rows], list(range(4, 11)))
+        self.assertEqual(sheet.rows[6].values["quantity"], 1000.0)
+        self.assertEqual(sheet.rows[6].values["discount"], 12.5)
+        self.assertEqual(sheet.rows[3].values["commitment_date"], datetime.date(2026, 12, 20))
