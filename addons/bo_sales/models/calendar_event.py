@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Kinds that take the agent to the customer's premises: they need travel time.
 ONSITE_KINDS = ("visit", "demo", "payment_collection")
@@ -118,6 +118,7 @@ class CalendarEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._bo_check_force_access(vals_list)
         for vals in vals_list:
             partner_ids = [vals[key] for key in ("bo_agent_id", "bo_customer_id") if vals.get(key)]
             if partner_ids and "partner_ids" not in vals:
@@ -129,6 +130,22 @@ class CalendarEvent(models.Model):
                 kind = dict(self._fields["bo_kind"]._description_selection(self.env))
                 vals["name"] = f"{kind[vals.get('bo_kind') or 'visit']}: {customer.name}"
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._bo_check_force_access([vals])
+        return super().write(vals)
+
+    def _bo_check_force_access(self, vals_list):
+        """Only the back office may book despite warnings: agents must not force
+        their way into holidays or outside their hours (RPC included)."""
+        if (
+            any(vals.get("bo_force_conflicts") for vals in vals_list)
+            and not self.env.su
+            and not self.env.user.has_group("bo_sales.bo_sales_group_user")
+        ):
+            raise AccessError(
+                self.env._("Only back-office users may book an appointment despite conflicts.")
+            )
 
     # ------------------------------------------------------------
     # Actions
@@ -255,7 +272,8 @@ class CalendarEvent(models.Model):
             key = event._origin.id or event.id
             town = (event.bo_customer_id.city or "").strip().lower()
             for start, stop, other_key, other in slots_by_agent[event.bo_agent_id.id]:
-                if other_key == key:
+                # NOTE: a NewId without origin is not equal to itself: compare identity.
+                if other_key is key or other_key == key:
                     continue
                 if start < event.stop and stop > event.start:
                     result[event].append(

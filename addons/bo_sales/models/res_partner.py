@@ -376,7 +376,9 @@ class ResPartner(models.Model):
                 report, agent.ids, data={"week_start": fields.Date.to_string(week_start)}
             )
             week = week_start.strftime("%Y-%m-%d")
-            attachments = self.env["ir.attachment"].create(
+            # sudo: a clerk may send the agenda without the right to edit the
+            # agent's contact, which attaching a file to it requires.
+            attachments = self.env["ir.attachment"].sudo().create(
                 [
                     {
                         "name": f"agenda-{week}.pdf",
