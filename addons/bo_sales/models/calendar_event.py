@@ -173,7 +173,9 @@ class CalendarEvent(models.Model):
                 )
             )
         orders = self.env["sale.order"].create(self._bo_prepare_order_vals_list())
-        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations_with_onboarding")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
         if len(orders) == 1:
             action.update({"view_mode": "form", "views": [(False, "form")], "res_id": orders.id})
         else:
@@ -220,8 +222,8 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _bo_travel_buffer(self):
-        minutes = self.env["ir.config_parameter"].sudo().get_param(
-            "bo_sales.travel_buffer_minutes", "30"
+        minutes = (
+            self.env["ir.config_parameter"].sudo().get_param("bo_sales.travel_buffer_minutes", "30")
         )
         return timedelta(minutes=int(minutes or 0))
 
@@ -242,7 +244,11 @@ class CalendarEvent(models.Model):
             'holiday', 'outside_hours', 'travel'
         """
         events = self.filtered(
-            lambda e: e.bo_agent_id and e.start and e.stop and not e.allday and e.bo_state != "cancelled"
+            lambda e: e.bo_agent_id
+            and e.start
+            and e.stop
+            and not e.allday
+            and e.bo_state != "cancelled"
         )
         if not events:
             return {}
@@ -308,18 +314,22 @@ class CalendarEvent(models.Model):
 
         # Absences of the agents and holidays (leaves without resource nor agent).
         calendars = agents.bo_resource_calendar_id
-        leaves = self.env["resource.calendar.leaves"].sudo().search(  # sudo: agents read no leaves
-            [
-                ("date_from", "<", high),
-                ("date_to", ">", low),
-                "|",
-                ("bo_agent_id", "in", agents.ids),
-                "&",
-                "&",
-                ("bo_agent_id", "=", False),
-                ("resource_id", "=", False),
-                ("calendar_id", "in", calendars.ids + [False]),
-            ]
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(  # sudo: agents read no leaves
+                [
+                    ("date_from", "<", high),
+                    ("date_to", ">", low),
+                    "|",
+                    ("bo_agent_id", "in", agents.ids),
+                    "&",
+                    "&",
+                    ("bo_agent_id", "=", False),
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", [*calendars.ids, False]),
+                ]
+            )
         )
         for event in events:
             for leave in leaves:
@@ -327,13 +337,27 @@ class CalendarEvent(models.Model):
                     continue
                 if leave.bo_agent_id == event.bo_agent_id:
                     result[event].append(
-                        ("absence", self.env._("the agent is away (%(reason)s)", reason=leave.name or "-"))
+                        (
+                            "absence",
+                            self.env._("the agent is away (%(reason)s)", reason=leave.name or "-"),
+                        )
                     )
-                elif not leave.bo_agent_id and (
-                    not leave.calendar_id or leave.calendar_id == event.bo_agent_id.bo_resource_calendar_id
-                ) and (not leave.company_id or leave.company_id == (event.user_id.company_id or self.env.company)):
+                elif (
+                    not leave.bo_agent_id
+                    and (
+                        not leave.calendar_id
+                        or leave.calendar_id == event.bo_agent_id.bo_resource_calendar_id
+                    )
+                    and (
+                        not leave.company_id
+                        or leave.company_id == (event.user_id.company_id or self.env.company)
+                    )
+                ):
                     result[event].append(
-                        ("holiday", self.env._("public holiday (%(reason)s)", reason=leave.name or "-"))
+                        (
+                            "holiday",
+                            self.env._("public holiday (%(reason)s)", reason=leave.name or "-"),
+                        )
                     )
 
         # Working hours of each calendar, computed once over the whole range.
@@ -352,7 +376,9 @@ class CalendarEvent(models.Model):
                     spans[-1][1] = max(spans[-1][1], stop)
                 else:
                     spans.append([start, stop])
-            for event in events.filtered(lambda e, c=calendar: e.bo_agent_id.bo_resource_calendar_id == c):
+            for event in events.filtered(
+                lambda e, c=calendar: e.bo_agent_id.bo_resource_calendar_id == c
+            ):
                 if not any(s <= event.start and event.stop <= e for s, e in spans):
                     result[event].append(
                         (

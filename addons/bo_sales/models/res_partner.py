@@ -122,8 +122,7 @@ class ResPartner(models.Model):
     bo_visit_coverage = fields.Float(
         string="Coverage (%)",
         compute="_compute_bo_agent_figures",
-        help="Share of the agent's classified customers visited within their class "
-        "frequency.",
+        help="Share of the agent's classified customers visited within their class frequency.",
     )
     bo_visit_order_count = fields.Integer(
         string="Orders from Visits", compute="_compute_bo_agent_figures"
@@ -318,15 +317,21 @@ class ResPartner(models.Model):
         """Appointments of the agents in self during the week starting on week_start
         (a Monday, in the agent's time zone approximated by the user's)."""
         start = datetime.combine(week_start, time.min)
-        return self.env["calendar.event"].search(
-            [
-                ("bo_agent_id", "in", self.ids),
-                ("bo_state", "!=", "cancelled"),
-                ("start", ">=", start - timedelta(days=1)),
-                ("start", "<", start + timedelta(days=8)),
-            ],
-            order="start",
-        ).filtered(lambda e: week_start <= e._bo_local_start().date() < week_start + timedelta(7))
+        return (
+            self.env["calendar.event"]
+            .search(
+                [
+                    ("bo_agent_id", "in", self.ids),
+                    ("bo_state", "!=", "cancelled"),
+                    ("start", ">=", start - timedelta(days=1)),
+                    ("start", "<", start + timedelta(days=8)),
+                ],
+                order="start",
+            )
+            .filtered(
+                lambda e: week_start <= e._bo_local_start().date() < week_start + timedelta(7)
+            )
+        )
 
     def _bo_agenda_ics(self, events):
         """The appointments as one iCalendar file (bytes) that calendar apps import."""
@@ -352,9 +357,10 @@ class ResPartner(models.Model):
     def _bo_send_weekly_agenda(self, week_start, once=True):
         """Queue the agenda mail of each agent in self for the week.
 
-        With ``once`` (the weekly cron), the dispatch record (unique per agent and week) is written in the same
-        transaction as the queued mail: a re-run, or a run after a crash before the
-        commit, sends nothing twice. Returns the queued mail.mail records.
+        With ``once`` (the weekly cron), the dispatch record (unique per agent and
+        week) is written in the same transaction as the queued mail: a re-run, or a
+        run after a crash before the commit, sends nothing twice. Returns the
+        queued mail.mail records.
         """
         Dispatch = self.env["bo.agenda.dispatch"]
         done = self.browse()
@@ -378,23 +384,27 @@ class ResPartner(models.Model):
             week = week_start.strftime("%Y-%m-%d")
             # sudo: a clerk may send the agenda without the right to edit the
             # agent's contact, which attaching a file to it requires.
-            attachments = self.env["ir.attachment"].sudo().create(
-                [
-                    {
-                        "name": f"agenda-{week}.pdf",
-                        "raw": pdf,
-                        "mimetype": "application/pdf",
-                        "res_model": "res.partner",
-                        "res_id": agent.id,
-                    },
-                    {
-                        "name": f"agenda-{week}.ics",
-                        "datas": base64.b64encode(agent._bo_agenda_ics(agent_events)),
-                        "mimetype": "text/calendar",
-                        "res_model": "res.partner",
-                        "res_id": agent.id,
-                    },
-                ]
+            attachments = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": f"agenda-{week}.pdf",
+                            "raw": pdf,
+                            "mimetype": "application/pdf",
+                            "res_model": "res.partner",
+                            "res_id": agent.id,
+                        },
+                        {
+                            "name": f"agenda-{week}.ics",
+                            "datas": base64.b64encode(agent._bo_agenda_ics(agent_events)),
+                            "mimetype": "text/calendar",
+                            "res_model": "res.partner",
+                            "res_id": agent.id,
+                        },
+                    ]
+                )
             )
             mail = mails.browse(
                 template.with_context(bo_week_start=week_start).send_mail(
@@ -404,7 +414,9 @@ class ResPartner(models.Model):
                 )
             )
             mails |= mail
-            dispatch_vals.append({"agent_id": agent.id, "week_start": week_start, "mail_id": mail.id})
+            dispatch_vals.append(
+                {"agent_id": agent.id, "week_start": week_start, "mail_id": mail.id}
+            )
         if once:
             Dispatch.create(dispatch_vals)
         return mails

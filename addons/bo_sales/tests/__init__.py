@@ -1,4 +1,7 @@
-from . import test_security
-from . import test_agenda
-from . import test_visit_planner
-from . import test_visit_planner_wizard
+from . import (
+    test_agenda,
+    test_bench_visit_planning,
+    test_security,
+    test_visit_planner,
+    test_visit_planner_wizard,
+)

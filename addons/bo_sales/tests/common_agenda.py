@@ -37,8 +37,12 @@ class BoAgendaCommon(BoSalesCommon):
                 ],
             }
         )
-        cls.class_a = cls.env["bo.visit.class"].create({"name": "Test A", "visit_frequency_days": 14})
-        cls.class_c = cls.env["bo.visit.class"].create({"name": "Test C", "visit_frequency_days": 90})
+        cls.class_a = cls.env["bo.visit.class"].create(
+            {"name": "Test A", "visit_frequency_days": 14}
+        )
+        cls.class_c = cls.env["bo.visit.class"].create(
+            {"name": "Test C", "visit_frequency_days": 90}
+        )
         (cls.agent_partner | cls.other_agent_partner).write(
             {"bo_resource_calendar_id": cls.calendar.id, "tz": "Europe/Rome"}
         )

@@ -86,14 +86,17 @@ class TestAgendaConflicts(BoAgendaCommon):
             ("working hours", MONDAY + 18 * H, MONDAY + 19 * H, self.customer),  # 19:00 Rome
             ("holiday", wednesday + 8 * H, wednesday + 9 * H, self.customer),
             # Carpi 9:10 Rome right after Modena 9:00-10:00 (ends 09:00 UTC)
-            ("travel", MONDAY + 9 * H + timedelta(minutes=10), MONDAY + 10 * H, self.customer_carpi),
+            (
+                "travel",
+                MONDAY + 9 * H + timedelta(minutes=10),
+                MONDAY + 10 * H,
+                self.customer_carpi,
+            ),
         ]
         for text, start, stop, customer in cases:
             with self.subTest(text):
                 self._assert_refused(text, start, stop, customer=customer)
-                event = self._appointment(
-                    start, stop, customer=customer, bo_force_conflicts=True
-                )
+                event = self._appointment(start, stop, customer=customer, bo_force_conflicts=True)
                 self.assertIn(text, event.bo_conflict_warning)
                 event.action_bo_cancel()
 
@@ -140,7 +143,10 @@ class TestAgendaAccessAndOrders(BoAgendaCommon):
         super().setUpClass()
         cls.own = cls._appointment(MONDAY + 8 * H, MONDAY + 9 * H)
         cls.foreign = cls._appointment(
-            MONDAY + 8 * H, MONDAY + 9 * H, customer=cls.other_customer, agent=cls.other_agent_partner
+            MONDAY + 8 * H,
+            MONDAY + 9 * H,
+            customer=cls.other_customer,
+            agent=cls.other_agent_partner,
         )
 
     def test_agent_sees_and_edits_only_own_appointments(self):
@@ -174,8 +180,10 @@ class TestAgendaAccessAndOrders(BoAgendaCommon):
 
     def test_back_office_sees_every_appointment(self):
         for user in (self.bo_user, self.bo_manager):
-            visible = self.env["calendar.event"].with_user(user).search(
-                [("id", "in", (self.own | self.foreign).ids)]
+            visible = (
+                self.env["calendar.event"]
+                .with_user(user)
+                .search([("id", "in", (self.own | self.foreign).ids)])
             )
             self.assertEqual(visible, self.own | self.foreign, user.login)
 
@@ -184,7 +192,11 @@ class TestAgendaAccessAndOrders(BoAgendaCommon):
             self.own.action_bo_create_order()
         self.own.action_bo_mark_done()
         without_order = self.env["calendar.event"].search(
-            [("id", "in", (self.own | self.foreign).ids), ("bo_order_ids", "=", False), ("bo_state", "=", "done")]
+            [
+                ("id", "in", (self.own | self.foreign).ids),
+                ("bo_order_ids", "=", False),
+                ("bo_state", "=", "done"),
+            ]
         )
         self.assertEqual(without_order, self.own)
         action = self.own.with_user(self.bo_user).action_bo_create_order()
@@ -194,7 +206,9 @@ class TestAgendaAccessAndOrders(BoAgendaCommon):
         self.assertEqual(order.bo_visit_id, self.own)
         self.assertEqual(self.own.bo_order_count, 1)
         self.assertFalse(
-            self.env["calendar.event"].search([("id", "=", self.own.id), ("bo_order_ids", "=", False)])
+            self.env["calendar.event"].search(
+                [("id", "=", self.own.id), ("bo_order_ids", "=", False)]
+            )
         )
 
     @freeze_time("2030-03-20 10:00:00")
@@ -204,7 +218,10 @@ class TestAgendaAccessAndOrders(BoAgendaCommon):
         self._appointment(MONDAY + 17 * 24 * H + 8 * H, MONDAY + 17 * 24 * H + 9 * H)  # planned
         # Carpi visited long ago: outside its 90 days; Modena (14 days) 16 days ago.
         self._appointment(
-            datetime(2029, 10, 1, 8), datetime(2029, 10, 1, 9), customer=self.customer_carpi, bo_state="done"
+            datetime(2029, 10, 1, 8),
+            datetime(2029, 10, 1, 9),
+            customer=self.customer_carpi,
+            bo_state="done",
         )
         order = self.own.action_bo_create_order()
         order = self.env["sale.order"].browse(order["res_id"])
@@ -235,7 +252,10 @@ class TestWeeklyAgenda(BoAgendaCommon):
         super().setUpClass()
         cls.visit = cls._appointment(MONDAY + 8 * H, MONDAY + 9 * H)
         cls.call = cls._appointment(
-            MONDAY + 24 * H + 13 * H, MONDAY + 24 * H + 13.5 * H, customer=cls.customer_carpi, bo_kind="call"
+            MONDAY + 24 * H + 13 * H,
+            MONDAY + 24 * H + 13.5 * H,
+            customer=cls.customer_carpi,
+            bo_kind="call",
         )
         # Next week: not in this week's agenda.
         cls._appointment(MONDAY + 7 * 24 * H + 8 * H, MONDAY + 7 * 24 * H + 9 * H)
@@ -258,7 +278,9 @@ class TestWeeklyAgenda(BoAgendaCommon):
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "bo_sales.bo_agent_agenda_report", self.agent_partner.ids, data={"week_start": "2030-03-04"}
+                "bo_sales.bo_agent_agenda_report",
+                self.agent_partner.ids,
+                data={"week_start": "2030-03-04"},
             )
         )
         text = " ".join(PyPDF2.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
@@ -271,7 +293,9 @@ class TestWeeklyAgenda(BoAgendaCommon):
     @freeze_time("2030-03-04 05:00:00")
     def test_cron_sends_once_per_week(self):
         Mail = self.env["mail.mail"]
-        self.env["res.partner"].with_context(force_report_rendering=True)._cron_bo_send_weekly_agenda()
+        self.env["res.partner"].with_context(
+            force_report_rendering=True
+        )._cron_bo_send_weekly_agenda()
         mails = Mail.search([("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)])
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.recipient_ids, self.agent_partner)
@@ -288,12 +312,18 @@ class TestWeeklyAgenda(BoAgendaCommon):
         # A re-run sends nothing twice.
         self.env["res.partner"]._cron_bo_send_weekly_agenda()
         self.assertEqual(
-            Mail.search_count([("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)]), 1
+            Mail.search_count(
+                [("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)]
+            ),
+            1,
         )
         # The button sends on demand, even after the weekly mail.
         self.agent_partner.with_user(self.bo_user).action_bo_send_agenda()
         self.assertEqual(
-            Mail.search_count([("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)]), 2
+            Mail.search_count(
+                [("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)]
+            ),
+            2,
         )
         with self.assertRaises(UserError):
             self.other_agent_partner.action_bo_send_agenda()

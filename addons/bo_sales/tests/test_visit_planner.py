@@ -125,11 +125,14 @@ class TestVisitPlanner(TestCase):
         self.assertTrue(all(p.start.date() == MONDAY for p in proposals))
 
     def test_full_day_moves_to_next_day(self):
-        one_hour = [(datetime(2030, 3, 4, 8), datetime(2030, 3, 4, 9))] + [
-            (datetime(2030, 3, 5, 8), datetime(2030, 3, 5, 10))
+        one_hour = [
+            (datetime(2030, 3, 4, 8), datetime(2030, 3, 4, 9)),
+            (datetime(2030, 3, 5, 8), datetime(2030, 3, 5, 10)),
         ]
         agent = PlanAgent(id=1, windows=one_hour)
         proposals = plan_visits(
             [agent], [customer(1), customer(2)], MONDAY, MONDAY + timedelta(days=1), max_per_day=5
         )
-        self.assertEqual([p.start for p in proposals], [datetime(2030, 3, 4, 8), datetime(2030, 3, 5, 8)])
+        self.assertEqual(
+            [p.start for p in proposals], [datetime(2030, 3, 4, 8), datetime(2030, 3, 5, 8)]
+        )

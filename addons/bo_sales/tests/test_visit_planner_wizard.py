@@ -40,10 +40,16 @@ class TestVisitPlannerWizard(BoAgendaCommon):
         # Carpi visited in October (class C: 90 days, overdue); the recent one on
         # 1 March (class A: due on 15 March, after the period).
         cls._appointment(
-            datetime(2029, 10, 1, 8), datetime(2029, 10, 1, 9), customer=cls.customer_carpi, bo_state="done"
+            datetime(2029, 10, 1, 8),
+            datetime(2029, 10, 1, 9),
+            customer=cls.customer_carpi,
+            bo_state="done",
         )
         cls._appointment(
-            datetime(2030, 3, 1, 8), datetime(2030, 3, 1, 9), customer=cls.customer_recent, bo_state="done"
+            datetime(2030, 3, 1, 8),
+            datetime(2030, 3, 1, 9),
+            customer=cls.customer_recent,
+            bo_state="done",
         )
         # Monday 9-10 Rome already taken; Tuesday away; Wednesday a holiday.
         cls._appointment(MONDAY + 8 * H, MONDAY + 9 * H, customer=cls.other_customer)
@@ -112,7 +118,9 @@ class TestVisitPlannerWizard(BoAgendaCommon):
         self.assertEqual(milan_event.start, MONDAY + 96 * H + 8 * H)
         self.assertEqual(events.bo_agent_id, self.agent_partner)
         self.assertEqual(set(events.mapped("bo_state")), {"planned"})
-        mails = self.env["mail.mail"].search([("model", "=", "calendar.event"), ("res_id", "in", events.ids)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "calendar.event"), ("res_id", "in", events.ids)]
+        )
         agent_mails = mails.filtered(lambda m: m.recipient_ids == self.agent_partner)
         self.assertEqual(len(agent_mails), 3)
         self.assertEqual(set(agent_mails.mapped("state")), {"outgoing"})

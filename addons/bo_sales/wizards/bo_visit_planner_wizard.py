@@ -133,7 +133,6 @@ class BoVisitPlannerWizard(models.TransientModel):
         """
         agents = self.agent_ids
         default_calendar = self.env.company.resource_calendar_id
-        tz_by_agent = {agent.id: pytz.timezone(agent._bo_agent_tz()) for agent in agents}
         low = datetime.combine(self.date_from, time.min) - timedelta(days=1)
         high = datetime.combine(self.date_to, time.max) + timedelta(days=1)
 
@@ -187,7 +186,7 @@ class BoVisitPlannerWizard(models.TransientModel):
                     "&",
                     ("bo_agent_id", "=", False),
                     ("resource_id", "=", False),
-                    ("calendar_id", "in", calendars.ids + [False]),
+                    ("calendar_id", "in", [*calendars.ids, False]),
                 ],
                 ["bo_agent_id", "calendar_id", "date_from", "date_to"],
                 load=None,
@@ -216,7 +215,11 @@ class BoVisitPlannerWizard(models.TransientModel):
         customers = {}
         for row in customer_rows:
             last = last_visits.get(row["id"])
-            due = last + timedelta(days=frequency[row["bo_visit_class_id"]]) if last else self.date_from
+            due = (
+                last + timedelta(days=frequency[row["bo_visit_class_id"]])
+                if last
+                else self.date_from
+            )
             customers[row["id"]] = PlanCustomer(
                 id=row["id"],
                 agent_id=row["bo_agent_id"],
@@ -239,7 +242,9 @@ class BoVisitPlannerWizard(models.TransientModel):
             self.date_from,
             self.date_to,
             duration_minutes=self.duration_minutes,
-            buffer_minutes=int(self.env["calendar.event"]._bo_travel_buffer().total_seconds() // 60),
+            buffer_minutes=int(
+                self.env["calendar.event"]._bo_travel_buffer().total_seconds() // 60
+            ),
             max_per_day=self.max_per_day,
         )
         return proposals, customers
@@ -253,8 +258,8 @@ class BoVisitPlannerLine(models.TransientModel):
     wizard_id = fields.Many2one(
         comodel_name="bo.visit.planner.wizard", required=True, ondelete="cascade"
     )
-    agent_id = fields.Many2one(comodel_name="res.partner", string="Agent", required=True)
-    customer_id = fields.Many2one(comodel_name="res.partner", string="Customer", required=True)
+    agent_id = fields.Many2one(comodel_name="res.partner", required=True)
+    customer_id = fields.Many2one(comodel_name="res.partner", required=True)
     customer_city = fields.Char(related="customer_id.city", string="Town")
     customer_zip = fields.Char(related="customer_id.zip", string="Postcode")
     visit_class_id = fields.Many2one(related="customer_id.bo_visit_class_id")
