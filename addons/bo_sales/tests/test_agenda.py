@@ -327,3 +327,80 @@ class TestWeeklyAgenda(BoAgendaCommon):
         )
         with self.assertRaises(UserError):
             self.other_agent_partner.action_bo_send_agenda()
+
+
+@tagged("post_install", "-at_install")
+class TestAgentTerritory(BoAgendaCommon):
+    def test_assign_by_territory_most_specific_wins(self):
+        modena = self.env.ref("base.state_it_mo")
+        milano = self.env.ref("base.state_it_mi")
+        self.agent_partner.write(
+            {
+                "bo_territory_country_ids": [(6, 0, self.italy.ids)],
+                "bo_territory_state_ids": [(6, 0, modena.ids)],
+            }
+        )
+        self.other_agent_partner.write(
+            {
+                "bo_territory_country_ids": [(6, 0, self.italy.ids)],
+                "bo_territory_zip_ranges": "41000-41099, 20121",
+            }
+        )
+        Partner = self.env["res.partner"]
+        modena_city, carpi, milan, germany, assigned = Partner.create(
+            [
+                {
+                    "name": "Modena Co",
+                    "is_company": True,
+                    "country_id": self.italy.id,
+                    "state_id": modena.id,
+                    "zip": "41121",
+                },
+                {
+                    "name": "Carpi Co",
+                    "is_company": True,
+                    "country_id": self.italy.id,
+                    "state_id": modena.id,
+                    "zip": "41012",
+                },
+                {
+                    "name": "Milan Co",
+                    "is_company": True,
+                    "country_id": self.italy.id,
+                    "state_id": milano.id,
+                    "zip": "20121",
+                },
+                {
+                    "name": "Berlin Co",
+                    "is_company": True,
+                    "country_id": self.env.ref("base.de").id,
+                    "zip": "10115",
+                },
+                {
+                    "name": "Already Assigned",
+                    "is_company": True,
+                    "country_id": self.italy.id,
+                    "state_id": modena.id,
+                    "zip": "41012",
+                    "bo_agent_id": self.agent_partner.id,
+                },
+            ]
+        )
+        wizard = (
+            self.env["bo.agent.assign.wizard"]
+            .with_user(self.bo_user)
+            .with_context(
+                active_model="res.partner",
+                active_ids=(modena_city | carpi | milan | germany | assigned).ids,
+            )
+            .create({})
+        )
+        wizard.action_assign()
+        self.assertEqual(modena_city.bo_agent_id, self.agent_partner)
+        self.assertEqual(carpi.bo_agent_id, self.other_agent_partner, "postcode beats province")
+        self.assertEqual(milan.bo_agent_id, self.other_agent_partner)
+        self.assertFalse(germany.bo_agent_id)
+        self.assertEqual(assigned.bo_agent_id, self.agent_partner, "kept without 'replace'")
+        wizard.overwrite = True
+        wizard.action_assign()
+        self.assertEqual(assigned.bo_agent_id, self.other_agent_partner)

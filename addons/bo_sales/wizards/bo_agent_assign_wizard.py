@@ -29,7 +29,10 @@ class BoAgentAssignWizard(models.TransientModel):
         customers = self.customer_ids or self.env["res.partner"].search(
             [("bo_is_agent", "=", False), ("is_company", "=", True)]
         )
-        assigned = customers._bo_assign_agents_by_territory(overwrite=self.overwrite)
+        # sudo: assigning agents is a Back Office User duty, but that group does not
+        # imply the Contact Creation right; only bo_agent_id of these customers is
+        # written.
+        assigned = customers.sudo()._bo_assign_agents_by_territory(overwrite=self.overwrite)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
