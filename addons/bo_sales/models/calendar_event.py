@@ -125,6 +125,10 @@ class CalendarEvent(models.Model):
                 # NOTE: booked by the back office on the agent's behalf: the
                 # attendees are the agent and the customer, not the clerk.
                 vals["partner_ids"] = [Command.set(partner_ids)]
+            elif partner_ids:
+                vals["partner_ids"] = list(vals["partner_ids"]) + [
+                    Command.link(partner_id) for partner_id in partner_ids
+                ]
             if not vals.get("name") and vals.get("bo_customer_id"):
                 customer = self.env["res.partner"].browse(vals["bo_customer_id"])
                 kind = dict(self._fields["bo_kind"]._description_selection(self.env))

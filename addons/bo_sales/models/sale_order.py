@@ -29,5 +29,4 @@ class SaleOrder(models.Model):
     @api.depends("partner_id")
     def _compute_bo_agent_id(self):
         for order in self:
-            if not order.bo_agent_id:
-                order.bo_agent_id = order.partner_id.commercial_partner_id.bo_agent_id
+            order.bo_agent_id = order.partner_id.commercial_partner_id.bo_agent_id
