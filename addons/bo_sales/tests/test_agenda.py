@@ -111,6 +111,31 @@ class TestAgendaConflicts(BoAgendaCommon):
         self.env["ir.config_parameter"].set_param("bo_sales.travel_buffer_minutes", "0")
         self._appointment(MONDAY + 10.5 * H, MONDAY + 11 * H, customer=self.customer_carpi)
 
+    def test_conflict_check_is_set_based(self):
+        def batch(count, day):
+            base = MONDAY + day * 24 * H
+            return self.env["calendar.event"].create(
+                [
+                    {
+                        "bo_agent_id": self.agent_partner.id,
+                        "bo_customer_id": self.customer.id,
+                        "start": base + (7 + i * 0.5) * H,
+                        "stop": base + (7.5 + i * 0.5) * H,
+                    }
+                    for i in range(count)
+                ]
+            )
+
+        small, large = batch(2, 7), batch(8, 8)
+        counts = []
+        for events in (small, large):
+            events.invalidate_recordset()
+            before = self.env.cr.sql_log_count
+            conflicts = events._bo_get_conflicts()
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertFalse(conflicts)
+        self.assertEqual(counts[0], counts[1], "queries do not grow with the appointments")
+
     def test_warning_shown_on_form_before_saving(self):
         form = Form(self.env["calendar.event"])
         form.name = "Evening visit"
@@ -339,6 +364,19 @@ class TestWeeklyAgenda(BoAgendaCommon):
         )
         with self.assertRaises(UserError):
             self.other_agent_partner.action_bo_send_agenda()
+
+    def test_weekly_mail_in_agent_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.other_agent_partner.write({"email": "hans@example.com", "lang": "en_US"})
+        self.agent_partner.lang = "it_IT"
+        agents = self.agent_partner | self.other_agent_partner
+        mails = agents._bo_send_weekly_agenda(date(2030, 3, 4))
+        italian = mails.filtered(lambda m: m.recipient_ids == self.agent_partner)
+        english = mails.filtered(lambda m: m.recipient_ids == self.other_agent_partner)
+        self.assertEqual(italian.subject, "La tua agenda della settimana")
+        self.assertIn("Buona settimana", italian.body_html)
+        self.assertEqual(english.subject, "Your agenda of the week")
+        self.assertIn("Have a good week", english.body_html)
 
 
 @tagged("post_install", "-at_install")
