@@ -89,9 +89,19 @@ class CalendarEvent(models.Model):
             messages = [message for _kind, message in conflicts.get(event, [])]
             event.bo_conflict_warning = "\n".join(messages) or False
 
-    @api.constrains("start", "stop", "bo_agent_id", "bo_customer_id", "bo_kind", "bo_state")
+    @api.constrains(
+        "start",
+        "stop",
+        "bo_agent_id",
+        "bo_customer_id",
+        "bo_kind",
+        "bo_state",
+        "bo_force_conflicts",
+    )
     def _check_bo_conflicts(self):
-        conflicts = self._bo_get_conflicts()
+        # NOTE: only bookings are checked: marking an appointment done or missed
+        # records a fact and must not fail because the agenda changed meanwhile.
+        conflicts = self.filtered(lambda e: e.bo_state == "planned")._bo_get_conflicts()
         # sudo: the flag is restricted to the back office; agents simply cannot set it.
         forced = self.sudo().filtered("bo_force_conflicts")
         errors = []

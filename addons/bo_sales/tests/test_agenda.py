@@ -98,6 +98,11 @@ class TestAgendaConflicts(BoAgendaCommon):
                 self._assert_refused(text, start, stop, customer=customer)
                 event = self._appointment(start, stop, customer=customer, bo_force_conflicts=True)
                 self.assertIn(text, event.bo_conflict_warning)
+                with self.assertRaises(ValidationError), self.env.cr.savepoint():
+                    event.bo_force_conflicts = False
+                # Recording what happened is never refused.
+                event.action_bo_mark_done()
+                event.bo_force_conflicts = False
                 event.action_bo_cancel()
 
     def test_travel_buffer_only_between_towns_and_onsite(self):
