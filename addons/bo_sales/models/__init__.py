@@ -1,1 +1,9 @@
-from . import bo_order_import, res_partner, sale_order
+from . import (
+    bo_agenda_dispatch,
+    bo_order_import,
+    bo_visit_class,
+    calendar_event,
+    res_partner,
+    resource_calendar_leaves,
+    sale_order,
+)

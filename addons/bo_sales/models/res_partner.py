@@ -1,6 +1,15 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import datetime, time, timedelta
+
+import pytz
+import vobject
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
 
 
 class ResPartner(models.Model):
@@ -41,6 +50,89 @@ class ResPartner(models.Model):
         compute="_compute_bo_agent_customer_count",
     )
 
+    bo_visit_class_id = fields.Many2one(
+        comodel_name="bo.visit.class",
+        string="Visit Class",
+        index="btree_not_null",
+        help="How often the agent should visit this customer.",
+    )
+    bo_last_visit_date = fields.Date(
+        string="Last Visit",
+        compute="_compute_bo_last_visit_date",
+        help="Date of the last visit done at this customer.",
+    )
+    # Agent's territory: every criterion that is set must match the customer.
+    bo_territory_country_ids = fields.Many2many(
+        comodel_name="res.country",
+        relation="bo_agent_territory_country_rel",
+        column1="partner_id",
+        column2="country_id",
+        string="Territory Countries",
+    )
+    bo_territory_state_ids = fields.Many2many(
+        comodel_name="res.country.state",
+        relation="bo_agent_territory_state_rel",
+        column1="partner_id",
+        column2="state_id",
+        string="Territory Provinces",
+    )
+    bo_territory_zip_ranges = fields.Char(
+        string="Territory Postcodes",
+        help="Postcode ranges separated by commas, e.g. 40100-40199, 41012.",
+    )
+    bo_language_ids = fields.Many2many(
+        comodel_name="res.lang",
+        relation="bo_agent_language_rel",
+        column1="partner_id",
+        column2="lang_id",
+        string="Languages Spoken",
+    )
+    bo_max_discount = fields.Float(
+        string="Maximum Discount (%)",
+        help="Highest discount this agent may grant on an order line.",
+    )
+    bo_resource_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Working Hours",
+        help="Hours in which the agent takes appointments; holidays of this calendar "
+        "and of the company apply.",
+    )
+    bo_leave_ids = fields.One2many(
+        comodel_name="resource.calendar.leaves",
+        inverse_name="bo_agent_id",
+        string="Absences",
+    )
+    bo_home_base_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Home Base",
+        help="Address the agent leaves from; empty means the agent's own address.",
+    )
+    bo_agent_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Agent's Login",
+        compute="_compute_bo_agent_user_id",
+        help="User of this agent when the agent has a login.",
+    )
+    bo_visit_done_month_count = fields.Integer(
+        string="Visits Done (Month)", compute="_compute_bo_agent_figures"
+    )
+    bo_visit_planned_month_count = fields.Integer(
+        string="Visits Planned (Month)", compute="_compute_bo_agent_figures"
+    )
+    bo_visit_coverage = fields.Float(
+        string="Coverage (%)",
+        compute="_compute_bo_agent_figures",
+        help="Share of the agent's classified customers visited within their class frequency.",
+    )
+    bo_visit_order_count = fields.Integer(
+        string="Orders from Visits", compute="_compute_bo_agent_figures"
+    )
+    bo_visit_turnover = fields.Float(
+        string="Turnover from Visits",
+        compute="_compute_bo_agent_figures",
+        help="Untaxed amount of the confirmed orders taken at this agent's visits.",
+    )
+
     @api.depends("bo_agent_customer_ids")
     def _compute_bo_agent_customer_count(self):
         counts = dict(
@@ -57,3 +149,309 @@ class ResPartner(models.Model):
         action["domain"] = [("bo_agent_id", "=", self.id)]
         action["context"] = {"default_bo_agent_id": self.id}
         return action
+
+    def _compute_bo_last_visit_date(self):
+        last = self._bo_last_visit_dates()
+        for partner in self:
+            partner.bo_last_visit_date = last.get(partner.id, False)
+
+    def _compute_bo_agent_user_id(self):
+        for partner in self:
+            partner.bo_agent_user_id = partner.user_ids[:1]
+
+    def _compute_bo_agent_figures(self):
+        """Figures of agents in a handful of grouped queries, whatever their number."""
+        agents = self.filtered("bo_is_agent")
+        (self - agents).update(
+            {
+                "bo_visit_done_month_count": 0,
+                "bo_visit_planned_month_count": 0,
+                "bo_visit_coverage": 0.0,
+                "bo_visit_order_count": 0,
+                "bo_visit_turnover": 0.0,
+            }
+        )
+        if not agents:
+            return
+        today = fields.Date.context_today(self)
+        month_start = datetime.combine(today.replace(day=1), time.min)
+        month_end = month_start + relativedelta(months=1)
+        Event = self.env["calendar.event"]
+        visit_counts = {
+            (agent.id, state): count
+            for agent, state, count in Event._read_group(
+                [
+                    ("bo_agent_id", "in", agents.ids),
+                    ("bo_state", "in", ("done", "planned")),
+                    ("start", ">=", month_start),
+                    ("start", "<", month_end),
+                ],
+                ["bo_agent_id", "bo_state"],
+                ["__count"],
+            )
+        }
+        orders = {
+            agent.id: (count, amount)
+            for agent, count, amount in self.env["sale.order"]._read_group(
+                [
+                    ("bo_agent_id", "in", agents.ids),
+                    ("bo_visit_id", "!=", False),
+                    ("state", "=", "sale"),
+                ],
+                ["bo_agent_id"],
+                ["__count", "amount_untaxed:sum"],
+            )
+        }
+        customers = self.search(
+            [("bo_agent_id", "in", agents.ids), ("bo_visit_class_id", "!=", False)]
+        )
+        last_visits = customers._bo_last_visit_dates()
+        covered, total = {}, {}
+        for customer in customers:
+            agent_id = customer.bo_agent_id.id
+            total[agent_id] = total.get(agent_id, 0) + 1
+            last = last_visits.get(customer.id)
+            frequency = customer.bo_visit_class_id.visit_frequency_days
+            if last and (today - last).days <= frequency:
+                covered[agent_id] = covered.get(agent_id, 0) + 1
+        for agent in agents:
+            agent.bo_visit_done_month_count = visit_counts.get((agent.id, "done"), 0)
+            agent.bo_visit_planned_month_count = visit_counts.get((agent.id, "planned"), 0)
+            agent.bo_visit_order_count, agent.bo_visit_turnover = orders.get(agent.id, (0, 0.0))
+            agent.bo_visit_coverage = (
+                100.0 * covered.get(agent.id, 0) / total[agent.id] if total.get(agent.id) else 0.0
+            )
+
+    # ------------------------------------------------------------
+    # Business helpers
+    # ------------------------------------------------------------
+
+    def _bo_last_visit_dates(self):
+        """{customer id: date of the last done visit} in one grouped query."""
+        if not self.ids:
+            return {}
+        groups = self.env["calendar.event"]._read_group(
+            [("bo_customer_id", "in", self.ids), ("bo_state", "=", "done")],
+            ["bo_customer_id"],
+            ["start:max"],
+        )
+        return {customer.id: last.date() for customer, last in groups if last}
+
+    def _bo_agent_tz(self):
+        """Time zone of the agent's day: working hours first, then the contact's."""
+        self.ensure_one()
+        return (
+            self.bo_resource_calendar_id.tz
+            or self.tz
+            or self.env.user.tz
+            or self.env.company.resource_calendar_id.tz
+            or "Europe/Rome"
+        )
+
+    @api.model
+    def _bo_parse_zip_ranges(self, text):
+        """'40100-40199, 41012' -> [('40100', '40199'), ('41012', '41012')]."""
+        ranges = []
+        for chunk in (text or "").split(","):
+            chunk = chunk.strip()
+            if not chunk:
+                continue
+            low, _sep, high = chunk.partition("-")
+            ranges.append((low.strip(), (high or low).strip()))
+        return ranges
+
+    def _bo_territory_score(self, customer):
+        """How specifically this agent's territory covers the customer: 0 when it does
+        not, else 1 (country), 2 (province) or 3 (postcode) for the finest criterion."""
+        self.ensure_one()
+        score = 0
+        if self.bo_territory_country_ids:
+            if customer.country_id not in self.bo_territory_country_ids:
+                return 0
+            score = 1
+        if self.bo_territory_state_ids:
+            if customer.state_id not in self.bo_territory_state_ids:
+                return 0
+            score = 2
+        ranges = self._bo_parse_zip_ranges(self.bo_territory_zip_ranges)
+        if ranges:
+            zip_code = (customer.zip or "").strip()
+            if not any(
+                len(low) == len(zip_code) and low <= zip_code <= high for low, high in ranges
+            ):
+                return 0
+            score = 3
+        return score
+
+    def _bo_assign_agents_by_territory(self, overwrite=False):
+        """Give each customer of self the agent whose territory covers it most
+        specifically. Returns the customers that got an agent."""
+        agents = self.search([("bo_is_agent", "=", True)])
+        customers = self.filtered(lambda p: not p.bo_is_agent and (overwrite or not p.bo_agent_id))
+        by_agent = {}
+        for customer in customers:
+            best, best_score = None, 0
+            for agent in agents:
+                score = agent._bo_territory_score(customer)
+                if score > best_score:
+                    best, best_score = agent, score
+            if best and best != customer.bo_agent_id:
+                by_agent.setdefault(best, self.browse())
+                by_agent[best] |= customer
+        assigned = self.browse()
+        for agent, agent_customers in by_agent.items():
+            agent_customers.write({"bo_agent_id": agent.id})
+            assigned |= agent_customers
+        return assigned
+
+    # ------------------------------------------------------------
+    # Weekly agenda
+    # ------------------------------------------------------------
+
+    @api.model
+    def _bo_week_start(self, day=None):
+        day = day or fields.Date.context_today(self)
+        return day - timedelta(days=day.weekday())
+
+    def _bo_agenda_events(self, week_start):
+        """Appointments of the agents in self during the week starting on week_start
+        (a Monday, in the agent's time zone approximated by the user's)."""
+        start = datetime.combine(week_start, time.min)
+        return (
+            self.env["calendar.event"]
+            .search(
+                [
+                    ("bo_agent_id", "in", self.ids),
+                    ("bo_state", "!=", "cancelled"),
+                    ("start", ">=", start - timedelta(days=1)),
+                    ("start", "<", start + timedelta(days=8)),
+                ],
+                order="start",
+            )
+            .filtered(
+                lambda e: week_start <= e._bo_local_start().date() < week_start + timedelta(7)
+            )
+        )
+
+    def _bo_agenda_ics(self, events):
+        """The appointments as one iCalendar file (bytes) that calendar apps import."""
+        cal = vobject.iCalendar()
+        cal.add("prodid").value = "-//bo-suite//Back Office Agenda//EN"
+        for event in events:
+            vevent = cal.add("vevent")
+            vevent.add("uid").value = f"bo-event-{event.id}@{self.env.cr.dbname}"
+            vevent.add("dtstamp").value = datetime.now(pytz.utc)
+            vevent.add("dtstart").value = pytz.utc.localize(event.start)
+            vevent.add("dtend").value = pytz.utc.localize(event.stop)
+            vevent.add("summary").value = event.name
+            if event.bo_customer_id:
+                address = event.bo_customer_id._display_address(without_company=True)
+                vevent.add("location").value = ", ".join(
+                    [event.bo_customer_id.name] + [line for line in address.split("\n") if line]
+                )
+            description = html2plaintext(event.description or "")
+            if description:
+                vevent.add("description").value = description
+        return cal.serialize().encode()
+
+    def _bo_send_weekly_agenda(self, week_start, once=True):
+        """Queue the agenda mail of each agent in self for the week.
+
+        With ``once`` (the weekly cron), the dispatch record (unique per agent and
+        week) is written in the same transaction as the queued mail: a re-run, or a
+        run after a crash before the commit, sends nothing twice. Returns the
+        queued mail.mail records.
+        """
+        Dispatch = self.env["bo.agenda.dispatch"]
+        done = self.browse()
+        if once:
+            done = Dispatch.search(
+                [("agent_id", "in", self.ids), ("week_start", "=", week_start)]
+            ).agent_id
+        agents = (self - done).filtered("email")
+        if not agents:
+            return self.env["mail.mail"]
+        template = self.env.ref("bo_sales.bo_agenda_weekly_mail_template")
+        report = self.env.ref("bo_sales.bo_agent_agenda_report")
+        events = agents._bo_agenda_events(week_start)
+        mails = self.env["mail.mail"]
+        dispatch_vals = []
+        for agent in agents:
+            agent_events = events.filtered(lambda e, a=agent: e.bo_agent_id == a)
+            pdf, _fmt = self.env["ir.actions.report"]._render_qweb_pdf(
+                report, agent.ids, data={"week_start": fields.Date.to_string(week_start)}
+            )
+            week = week_start.strftime("%Y-%m-%d")
+            # sudo: a clerk may send the agenda without the right to edit the
+            # agent's contact, which attaching a file to it requires.
+            attachments = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": f"agenda-{week}.pdf",
+                            "raw": pdf,
+                            "mimetype": "application/pdf",
+                            "res_model": "res.partner",
+                            "res_id": agent.id,
+                        },
+                        {
+                            "name": f"agenda-{week}.ics",
+                            "datas": base64.b64encode(agent._bo_agenda_ics(agent_events)),
+                            "mimetype": "text/calendar",
+                            "res_model": "res.partner",
+                            "res_id": agent.id,
+                        },
+                    ]
+                )
+            )
+            mail = mails.browse(
+                template.with_context(bo_week_start=week_start).send_mail(
+                    agent.id,
+                    force_send=False,
+                    email_values={"attachment_ids": [fields.Command.set(attachments.ids)]},
+                )
+            )
+            mails |= mail
+            dispatch_vals.append(
+                {"agent_id": agent.id, "week_start": week_start, "mail_id": mail.id}
+            )
+        if once:
+            Dispatch.create(dispatch_vals)
+        return mails
+
+    @api.model
+    def _cron_bo_send_weekly_agenda(self):
+        """Monday morning: each agent with an e-mail gets the agenda of this week."""
+        agents = self.search([("bo_is_agent", "=", True), ("email", "!=", False)])
+        agents._bo_send_weekly_agenda(self._bo_week_start())
+
+    def action_bo_send_agenda(self):
+        """Button on the agent's form: send this week's agenda now (again if the
+        weekly mail already left: the agenda may have changed since)."""
+        week_start = self._bo_week_start()
+        missing = self.filtered(lambda p: not p.email)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Agent %(names)s has no e-mail address.",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+            )
+        self._bo_send_weekly_agenda(week_start, once=False)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("The agenda of this week was queued for sending."),
+                "sticky": False,
+            },
+        }
+
+    def action_bo_print_agenda(self):
+        self.ensure_one()
+        return self.env.ref("bo_sales.bo_agent_agenda_report").report_action(
+            self, data={"week_start": fields.Date.to_string(self._bo_week_start())}
+        )

@@ -27,6 +27,14 @@ class SaleOrder(models.Model):
         tracking=True,
         help="Agent who took the order; by default the customer's agent.",
     )
+    bo_visit_id = fields.Many2one(
+        comodel_name="calendar.event",
+        string="Visit",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+        help="Appointment at which the agent took this order.",
+    )
 
     @api.depends("partner_id")
     def _compute_bo_agent_id(self):

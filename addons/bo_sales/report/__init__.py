@@ -1,0 +1,1 @@
+from . import bo_agent_agenda_report
