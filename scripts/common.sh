@@ -94,11 +94,14 @@ create_suite_db() {
     check_log "$log"
 }
 
-# Errors logged while installing are failures, except the one Odoo logs for the
-# tree's modules whose dependencies are absent (left uninstallable on purpose).
+# Errors logged while installing are failures, and so is demo data that failed
+# to load (Odoo logs it as a warning and goes on without demo), except the error
+# Odoo logs for the tree's modules whose dependencies are absent (left
+# uninstallable on purpose).
 check_log() {
-    if grep -E " (ERROR|CRITICAL) " "$1" | grep -v "Some modules have inconsistent states" >/dev/null; then
-        grep -E -A8 " (ERROR|CRITICAL) " "$1" | grep -v "Some modules have inconsistent states" | head -40 >&2
+    local failure=" (ERROR|CRITICAL) |demo data failed to install"
+    if grep -E "$failure" "$1" | grep -v "Some modules have inconsistent states" >/dev/null; then
+        grep -E -A8 "$failure" "$1" | grep -v "Some modules have inconsistent states" | head -40 >&2
         echo "(whole log: $1)" >&2
         return 1
     fi
