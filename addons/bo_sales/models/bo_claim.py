@@ -192,6 +192,9 @@ class BoClaim(models.Model):
         if order:
             return order
         values = {
+            # "/" keeps the reference from the sequence (message_new would
+            # otherwise copy the subject into the record name).
+            "name": "/",
             "subject": msg_dict.get("subject") or self.env._("Complaint by email"),
             "description": msg_dict.get("body"),
             "partner_id": msg_dict.get("author_id") or False,
@@ -263,7 +266,10 @@ class BoClaim(models.Model):
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if not template:
             return
-        for claim in self.filtered(lambda c: c.partner_id.email):
+        # NOTE: sudo because an agent may open a complaint (create) without the
+        # write right that posting on its chatter asks for; the message is the
+        # company's automatic acknowledgement, still authored by the user.
+        for claim in self.filtered(lambda c: c.partner_id.email).sudo():
             claim.message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment", force_send=False
             )

@@ -1,1 +1,1 @@
-from . import test_security
+from . import test_amount_words, test_claim, test_mail_gateway, test_security

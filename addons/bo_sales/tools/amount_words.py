@@ -47,7 +47,7 @@ def amount_to_words(amount, lang_code="it_IT", currency_label=None):
     """
     value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if value < 0:
-        raise ValueError("Cannot write a negative amount in words: %s" % amount)
+        raise ValueError(f"Cannot write a negative amount in words: {amount}")
     lang = language_of(lang_code)
     units = int(value)
     cents = int((value - units) * 100)
