@@ -1,1 +1,8 @@
-from . import test_amount_words, test_claim, test_mail_gateway, test_security
+from . import (
+    test_amount_words,
+    test_claim,
+    test_mail_gateway,
+    test_order_file,
+    test_payment_reminder,
+    test_security,
+)
