@@ -145,7 +145,9 @@ class BoOfferCampaignLine(models.Model):
         for campaign, lines in to_send.grouped("campaign_id").items():
             rendered = campaign.template_id._generate_template(lines.ids, ("subject", "body_html"))
             for line in lines:
-                message = line.partner_id.message_post(
+                # NOTE: sudo because sending the company's offer must not need
+                # the right to edit the customer record whose chatter keeps it.
+                message = line.partner_id.sudo().message_post(
                     subject=rendered[line.id]["subject"],
                     body=rendered[line.id]["body_html"],
                     partner_ids=line.partner_id.ids,

@@ -144,7 +144,9 @@ class BoPaymentReminder(models.Model):
             for reminder in reminders:
                 values = rendered[reminder.id]
                 partner = reminder.partner_id
-                message = partner.message_post(
+                # NOTE: sudo because the clerk sending reminders may not edit
+                # customers; the customer's chatter keeps the correspondence.
+                message = partner.sudo().message_post(
                     subject=values["subject"],
                     body=values["body_html"],
                     partner_ids=partner.ids if partner.email else [],

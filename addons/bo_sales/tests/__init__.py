@@ -2,6 +2,7 @@ from . import (
     test_amount_words,
     test_claim,
     test_mail_gateway,
+    test_offer_campaign,
     test_order_file,
     test_payment_reminder,
     test_security,
