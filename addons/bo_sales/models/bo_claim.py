@@ -36,12 +36,8 @@ class BoClaim(models.Model):
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
     )
-    agent_id = fields.Many2one(
-        related="partner_id.commercial_partner_id.bo_agent_id", store=True, string="Agent"
-    )
-    order_id = fields.Many2one(
-        "sale.order", string="Order", tracking=True, index=True, check_company=True
-    )
+    agent_id = fields.Many2one(related="partner_id.commercial_partner_id.bo_agent_id", store=True)
+    order_id = fields.Many2one("sale.order", tracking=True, index=True, check_company=True)
     product_id = fields.Many2one("product.product", check_company=True)
     ddt_reference = fields.Char(
         string="DDT Reference", help="Number of the transport document (DDT) the goods came with."

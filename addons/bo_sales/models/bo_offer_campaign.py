@@ -29,12 +29,10 @@ class BoOfferCampaign(models.Model):
         "bo_offer_campaign_agent_rel",
         "campaign_id",
         "agent_id",
-        string="Agents",
         domain="[('bo_is_agent', '=', True)]",
     )
     country_ids = fields.Many2many("res.country", string="Countries")
     visit_classes = fields.Char(
-        string="Visit Classes",
         help="Comma-separated visit classes (e.g. A,B) when the agenda feature is installed.",
     )
     template_id = fields.Many2one(

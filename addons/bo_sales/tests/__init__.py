@@ -1,5 +1,6 @@
 from . import (
     test_amount_words,
+    test_bench_reminder_plan,
     test_claim,
     test_mail_gateway,
     test_offer_campaign,
