@@ -105,3 +105,18 @@ class TestClaim(BoAfterSalesCommon):
             .search_count([("id", "in", (mine | foreign).ids)]),
             2,
         )
+
+    def test_emails_in_customer_language(self):
+        self.env.ref("base.lang_it").active = True
+        self.customer.lang = "it_IT"
+        it_claim = self._claim(kind="quality")
+        en_claim = self._claim(kind="quality", partner_id=self.other_customer.id)
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "bo.claim"), ("res_id", "in", (it_claim | en_claim).ids)]
+        )
+        it_mail = mails.filtered(lambda m: m.res_id == it_claim.id)
+        en_mail = mails.filtered(lambda m: m.res_id == en_claim.id)
+        self.assertIn("Abbiamo ricevuto il vostro reclamo", it_mail.subject)
+        self.assertIn("Gentile", it_mail.body_html)
+        self.assertIn("We received your complaint", en_mail.subject)
+        self.assertIn("Dear", en_mail.body_html)

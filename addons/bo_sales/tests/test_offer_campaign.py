@@ -46,6 +46,11 @@ class TestOffers(BoAfterSalesCommon):
         mails = self.env["mail.mail"].search([("mail_message_id", "in", sent.message_id.ids)])
         self.assertEqual(len(mails), 2)
         self.assertTrue(all("Promo trapani" in m.subject for m in mails))
+        # Each customer reads the offer in their language.
+        it_mail = mails.filtered(lambda m: self.customer in m.recipient_ids)
+        en_mail = mails.filtered(lambda m: self.other_customer in m.recipient_ids)
+        self.assertIn("Un'offerta speciale per voi", it_mail.subject)
+        self.assertIn("A special offer for you", en_mail.subject)
         self.assertTrue(all(self.product.name in m.body_html for m in mails))
         self.assertIn(sent[0].message_id, sent[0].partner_id.message_ids)
         # Sending again reaches nobody twice; a new matching customer gets it.
