@@ -3,7 +3,7 @@
 import re
 from datetime import datetime, time, timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from .bo_claim_sla import CLAIM_KINDS
@@ -236,6 +236,66 @@ class BoClaim(models.Model):
 
     def action_reopen(self):
         self.filtered(lambda c: c.state in ("resolved", "rejected")).write({"state": "in_progress"})
+
+    def action_create_replacement_order(self):
+        """Quotation sending the claimed goods again free of charge."""
+        self.ensure_one()
+        if not self.partner_id:
+            raise UserError(
+                self.env._("Set the customer of complaint %(name)s first.", name=self.name)
+            )
+        products = self.product_id or self.order_id.order_line.product_id
+        if not products:
+            raise UserError(
+                self.env._("Complaint %(name)s names no product to replace.", name=self.name)
+            )
+        quantities = {line.product_id: line.product_uom_qty for line in self.order_id.order_line}
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.partner_id.id,
+                "origin": self.name,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": 1 if self.product_id else quantities.get(product, 1),
+                            "discount": 100.0,
+                        }
+                    )
+                    for product in products
+                ],
+            }
+        )
+        self.write({"replacement_order_ids": [Command.link(order.id)], "resolution": "replacement"})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": order.id,
+            "view_mode": "form",
+        }
+
+    def action_create_credit_note(self):
+        """Draft credit note reversing the order's invoices, to adjust and post."""
+        self.ensure_one()
+        invoices = self.order_id.invoice_ids.filtered(
+            lambda m: m.state == "posted" and m.move_type == "out_invoice"
+        )
+        if not invoices:
+            raise UserError(
+                self.env._(
+                    "Complaint %(name)s has no posted invoice to credit (set its order).",
+                    name=self.name,
+                )
+            )
+        refunds = invoices._reverse_moves(
+            default_values_list=[
+                {"ref": self.env._("Complaint %(name)s", name=self.name)} for _inv in invoices
+            ]
+        )
+        self.write(
+            {"credit_note_ids": [Command.link(r.id) for r in refunds], "resolution": "credit_note"}
+        )
+        return self.action_view_documents()
 
     def action_view_documents(self):
         self.ensure_one()

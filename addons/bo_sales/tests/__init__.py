@@ -2,6 +2,7 @@ from . import (
     test_amount_words,
     test_bench_reminder_plan,
     test_claim,
+    test_correspondence,
     test_mail_gateway,
     test_offer_campaign,
     test_order_file,

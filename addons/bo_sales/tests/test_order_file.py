@@ -98,3 +98,26 @@ class TestOrderFile(BoAfterSalesCommon):
         with self.assertRaises(UserError):
             quotation.action_bo_close_file()
         self.assertEqual(quotation.bo_file_state, "open")
+
+    def test_claim_produces_replacement_and_credit_note(self):
+        self._deliver(self.order)
+        invoice = self._invoice(self.order)
+        claim = self.env["bo.claim"].create(
+            {"subject": "Wrong drill", "order_id": self.order.id, "kind": "wrong_item"}
+        )
+        with self.assertRaises(UserError):
+            self.env["bo.claim"].create({"subject": "No order"}).action_create_credit_note()
+        claim.action_create_replacement_order()
+        replacement = claim.replacement_order_ids
+        self.assertEqual(len(replacement), 1)
+        self.assertEqual(replacement.partner_id, self.customer)
+        self.assertEqual(replacement.origin, claim.name)
+        self.assertEqual(replacement.order_line.product_id, self.product)
+        self.assertEqual(replacement.order_line.product_uom_qty, 3)
+        self.assertEqual(replacement.amount_total, 0.0)
+        claim.action_create_credit_note()
+        refund = claim.credit_note_ids
+        self.assertEqual(refund.move_type, "out_refund")
+        self.assertEqual(refund.reversed_entry_id, invoice)
+        self.assertEqual(claim.resolution, "credit_note")
+        self.assertEqual(claim.document_count, 2)
