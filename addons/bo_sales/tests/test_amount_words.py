@@ -74,6 +74,19 @@ class TestAmountWords(BoAfterSalesCommon):
             {"name": "Listino EUR", "currency_id": euro.id}
         )
         self.assertEqual(order.currency_id, euro)
+        option_product = self.env["product.product"].create(
+            {"name": "Valigetta Opzionale", "list_price": 25.0}
+        )
+        self.env["sale.order.option"].create(
+            {
+                "order_id": order.id,
+                "product_id": option_product.id,
+                "name": "Valigetta Opzionale",
+                "quantity": 1,
+                "price_unit": 25.0,
+                "uom_id": option_product.uom_id.id,
+            }
+        )
         self.assertEqual(order.bo_amount_total_words, "milleduecentotrentaquattro/56 euro")
         pdf, _ = (
             self.env["ir.actions.report"]
@@ -85,3 +98,5 @@ class TestAmountWords(BoAfterSalesCommon):
         )
         self.assertIn("milleduecentotrentaquattro/56 euro", text)
         self.assertIn(order.name, text)
+        self.assertIn("Valigetta Opzionale", text, "optional products are offered too")
+        self.assertIn("Offerta commerciale", text, "printed in the customer's language")
