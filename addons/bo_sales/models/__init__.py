@@ -1,9 +1,16 @@
 from . import (
     bo_agenda_dispatch,
+    bo_claim,
+    bo_claim_sla,
+    bo_customer_agreement,
+    bo_offer_campaign,
     bo_order_import,
+    bo_payment_reminder,
+    bo_payment_reminder_plan,
     bo_visit_class,
     calendar_event,
     res_partner,
     resource_calendar_leaves,
     sale_order,
+    stock_picking,
 )

@@ -1,6 +1,17 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import io
+from collections import defaultdict
+from datetime import timedelta
+
+from PyPDF2 import PdfReader, PdfWriter
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+from ..tools.amount_words import amount_to_words
 
 
 class SaleOrder(models.Model):
@@ -40,3 +51,345 @@ class SaleOrder(models.Model):
     def _compute_bo_agent_id(self):
         for order in self:
             order.bo_agent_id = order.partner_id.commercial_partner_id.bo_agent_id
+
+    # ==================================================================
+    # After-sales block (issue 6): offers, payments, complaints and the
+    # closing of the order file. Other features keep their own blocks.
+    # ==================================================================
+
+    bo_amount_total_words = fields.Char(
+        string="Total in Words", compute="_compute_bo_amount_total_words"
+    )
+    bo_is_expired = fields.Boolean(
+        string="Offer Expired",
+        compute="_compute_bo_is_expired",
+        store=True,
+        help="A quotation whose validity date has passed; refreshed every night.",
+    )
+    bo_amount_invoiced = fields.Monetary(
+        string="Invoiced", compute="_compute_bo_payment_figures", currency_field="currency_id"
+    )
+    bo_amount_paid = fields.Monetary(
+        string="Paid", compute="_compute_bo_payment_figures", currency_field="currency_id"
+    )
+    bo_amount_overdue = fields.Monetary(
+        string="Overdue", compute="_compute_bo_payment_figures", currency_field="currency_id"
+    )
+    bo_invoice_due_dates = fields.Char(string="Due Dates", compute="_compute_bo_payment_figures")
+    bo_claim_ids = fields.One2many("bo.claim", "order_id", string="Complaints")
+    bo_claim_count = fields.Integer(compute="_compute_bo_claim_count", string="Complaints Count")
+    bo_file_state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")],
+        string="Order File",
+        default="open",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    bo_file_closed_date = fields.Date(string="File Closed On", copy=False, readonly=True)
+    bo_file_attachment_id = fields.Many2one(
+        "ir.attachment", string="File Archive", copy=False, readonly=True
+    )
+    bo_customer_agent_id = fields.Many2one(
+        related="partner_id.commercial_partner_id.bo_agent_id",
+        string="Customer's Agent",
+        store=True,
+    )
+
+    @api.depends("amount_total", "partner_id.lang", "currency_id")
+    def _compute_bo_amount_total_words(self):
+        for order in self:
+            label = None if order.currency_id.name == "EUR" else order.currency_id.name
+            order.bo_amount_total_words = amount_to_words(
+                abs(order.amount_total), order.partner_id.lang or self.env.lang, label
+            )
+
+    @api.depends("validity_date", "state")
+    def _compute_bo_is_expired(self):
+        today = fields.Date.context_today(self)
+        for order in self:
+            order.bo_is_expired = bool(
+                order.state in ("draft", "sent")
+                and order.validity_date
+                and order.validity_date < today
+            )
+
+    @api.depends("invoice_ids.amount_total_signed", "invoice_ids.amount_residual_signed")
+    def _compute_bo_payment_figures(self):
+        """Invoiced, paid and overdue amounts with the invoices' due dates.
+
+        Set-based: the orders' posted invoices are read once, their receivable
+        lines once with a grouped read; an invoice shared by several orders
+        counts fully on each of them (as Odoo's own invoice smart button does).
+        """
+        today = fields.Date.context_today(self)
+        moves = self.invoice_ids.filtered(lambda m: m.state == "posted")
+        due_dates = defaultdict(set)
+        if moves:
+            groups = self.env["account.move.line"]._read_group(
+                [
+                    ("move_id", "in", moves.ids),
+                    ("account_type", "=", "asset_receivable"),
+                    ("date_maturity", "!=", False),
+                ],
+                ["move_id", "date_maturity:day"],
+            )
+            for move, maturity in groups:
+                due_dates[move.id].add(fields.Date.to_date(maturity))
+        for order in self:
+            invoiced = paid = overdue = 0.0
+            dates = set()
+            for move in order.invoice_ids:
+                if move.state != "posted":
+                    continue
+                # Amounts in the invoice's currency, signed (credit notes subtract).
+                sign = -1 if move.move_type == "out_refund" else 1
+                total = move.amount_total_in_currency_signed
+                residual = sign * move.amount_residual
+                invoiced += total
+                paid += total - residual
+                if move.invoice_date_due and move.invoice_date_due < today and residual > 0:
+                    overdue += residual
+                dates |= due_dates.get(move.id, set())
+            order.bo_amount_invoiced = invoiced
+            order.bo_amount_paid = paid
+            order.bo_amount_overdue = overdue
+            order.bo_invoice_due_dates = ", ".join(fields.Date.to_string(d) for d in sorted(dates))
+
+    @api.depends("bo_claim_ids")
+    def _compute_bo_claim_count(self):
+        counts = dict(
+            self.env["bo.claim"]._read_group(
+                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
+            )
+        )
+        for order in self:
+            order.bo_claim_count = counts.get(order, 0)
+
+    # ------------------------------------------------------------------
+    # Offers
+    # ------------------------------------------------------------------
+
+    def action_bo_print_offer(self):
+        return self.env.ref("bo_sales.bo_offer_report").report_action(self)
+
+    def action_bo_send_offer(self):
+        self._bo_post_template("bo_sales.mail_template_offer")
+
+    def action_bo_send_confirmation(self):
+        self._bo_post_template("bo_sales.mail_template_order_confirmation")
+
+    def _bo_post_template(self, template_xmlid):
+        """Post a template on each order's chatter; mails wait in the queue."""
+        template = self.env.ref(template_xmlid)
+        for order in self:
+            order.message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment", force_send=False
+            )
+
+    @api.model
+    def _cron_bo_offer_followup(self):
+        """Mark expired quotations and remind salespeople of expiring ones.
+
+        One follow-up activity per quotation and salesperson, however many
+        times the job runs.
+        """
+        today = fields.Date.context_today(self)
+        quotations = self.search(
+            [("state", "in", ("draft", "sent")), ("validity_date", "!=", False)]
+        )
+        quotations._compute_bo_is_expired()
+        days = int(
+            self.env["ir.config_parameter"].sudo().get_param("bo_sales.offer_followup_days", 3)
+        )
+        expiring = quotations.filtered(
+            lambda o: o.user_id and today <= o.validity_date <= today + timedelta(days=days)
+        )
+        activity_type = self.env.ref("bo_sales.mail_activity_type_offer_followup")
+        self._bo_schedule_once(
+            expiring,
+            activity_type,
+            lambda o: self.env._("Offer %(name)s expires soon", name=o.name),
+            lambda o: o.user_id,
+            lambda o: o.validity_date,
+        )
+
+    @api.model
+    def _bo_schedule_once(self, records, activity_type, summary, user, deadline):
+        """Create one activity of ``activity_type`` per record lacking one.
+
+        :param summary, user, deadline: callables giving each record's values.
+        """
+        if not records:
+            return self.env["mail.activity"]
+        existing = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        done_ids = set(existing.mapped("res_id"))
+        model_id = self.env["ir.model"]._get_id(records._name)
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": record.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": summary(record),
+                    "user_id": user(record).id,
+                    "date_deadline": deadline(record),
+                }
+                for record in records
+                if record.id not in done_ids
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # Complaints
+    # ------------------------------------------------------------------
+
+    def action_bo_view_claims(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("bo_sales.bo_claim_action")
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"default_order_id": self.id, "default_partner_id": self.partner_id.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Closing the order file ("pratica chiusa")
+    # ------------------------------------------------------------------
+
+    def _bo_file_blockers(self):
+        """Why each order's file cannot be closed yet.
+
+        :returns: dict {order: [reasons]}; an order absent from it can close.
+        """
+        blockers = defaultdict(list)
+        open_claims = self.env["bo.claim"]._read_group(
+            [("order_id", "in", self.ids), ("state", "in", ("new", "in_progress", "waiting"))],
+            ["order_id"],
+            ["__count"],
+        )
+        claim_counts = dict(open_claims)
+        for order in self:
+            if order.state != "sale":
+                blockers[order].append(self.env._("the order is not confirmed"))
+                continue
+            undelivered = order.order_line.filtered(
+                lambda line: line.product_id.type == "consu"
+                and not line.display_type
+                and float_compare(
+                    line.qty_delivered,
+                    line.product_uom_qty,
+                    precision_rounding=line.product_uom.rounding,
+                )
+                < 0
+            )
+            if undelivered or order.picking_ids.filtered(
+                lambda p: p.state not in ("done", "cancel")
+            ):
+                blockers[order].append(self.env._("goods not fully delivered"))
+            invoices = order.invoice_ids.filtered(lambda m: m.state != "cancel")
+            if order.invoice_status != "invoiced" or not invoices:
+                blockers[order].append(self.env._("not fully invoiced"))
+            if invoices.filtered(lambda m: m.state != "posted"):
+                blockers[order].append(self.env._("draft invoices"))
+            if invoices.filtered(
+                lambda m: m.payment_state not in ("paid", "in_payment", "reversed")
+            ):
+                blockers[order].append(self.env._("invoices not paid"))
+            if claim_counts.get(order):
+                blockers[order].append(self.env._("open complaints"))
+        return blockers
+
+    def action_bo_close_file(self):
+        """Close the order files, refusing (with the reasons) if one cannot."""
+        to_close = self.filtered(lambda o: o.bo_file_state == "open")
+        blockers = to_close._bo_file_blockers()
+        if blockers:
+            raise UserError(
+                self.env._(
+                    "These order files cannot be closed yet:\n%(lines)s",
+                    lines="\n".join(
+                        f"{order.name}: {', '.join(reasons)}" for order, reasons in blockers.items()
+                    ),
+                )
+            )
+        to_close._bo_close_file()
+        return True
+
+    def action_bo_reopen_file(self):
+        self.filtered(lambda o: o.bo_file_state == "closed").write(
+            {"bo_file_state": "open", "bo_file_closed_date": False}
+        )
+
+    @api.model
+    def _cron_bo_close_files(self):
+        """Close every confirmed order file that meets the conditions."""
+        candidates = self.search(
+            [
+                ("state", "=", "sale"),
+                ("bo_file_state", "=", "open"),
+                ("invoice_status", "=", "invoiced"),
+            ]
+        )
+        blockers = candidates._bo_file_blockers()
+        candidates.filtered(lambda o: o not in blockers)._bo_close_file()
+
+    def _bo_close_file(self):
+        for order in self:
+            pdf = order._bo_render_file_pdf()
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": self.env._("Order file %(name)s.pdf", name=order.name),
+                    "type": "binary",
+                    "datas": base64.b64encode(pdf),
+                    "mimetype": "application/pdf",
+                    "res_model": order._name,
+                    "res_id": order.id,
+                }
+            )
+            order.write(
+                {
+                    "bo_file_state": "closed",
+                    "bo_file_closed_date": fields.Date.context_today(order),
+                    "bo_file_attachment_id": attachment.id,
+                }
+            )
+            order.message_post(
+                body=self.env._("Order file closed and archived."),
+                attachment_ids=attachment.ids,
+            )
+
+    def _bo_file_documents(self):
+        """Documents printed into the closed order file archive, in order.
+
+        :returns: list of (report xmlid, records). Other addons extend it
+            (bo_logistics adds the DDTs) by calling super() and inserting.
+        """
+        self.ensure_one()
+        documents = [("sale.action_report_saleorder", self)]
+        invoices = self.invoice_ids.filtered(lambda m: m.state == "posted")
+        if invoices:
+            documents.append(("account.account_invoices", invoices))
+        return documents
+
+    def _bo_render_file_pdf(self):
+        """Render every document of the file and merge them into one PDF."""
+        self.ensure_one()
+        writer = PdfWriter()
+        reports = self.env["ir.actions.report"]
+        for report_ref, records in self._bo_file_documents():
+            if not records:
+                continue
+            # NOTE: sudo because the archive must hold every document of the
+            # file even when the closing user cannot read e.g. accounting.
+            pdf, _ = reports.sudo()._render_qweb_pdf(report_ref, records.ids)
+            for page in PdfReader(io.BytesIO(pdf)).pages:
+                writer.add_page(page)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        return buffer.getvalue()
