@@ -1,0 +1,1 @@
+from . import tax_codes

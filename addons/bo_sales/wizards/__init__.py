@@ -1,0 +1,1 @@
+from . import bo_check_override_wizard
