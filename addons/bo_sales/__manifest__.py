@@ -41,5 +41,6 @@
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
 }

@@ -1,7 +1,9 @@
-from . import bo_check_rule
-from . import bo_check_finding
-from . import bo_partner_issue
-from . import product_template
-from . import res_partner
-from . import res_users
-from . import sale_order
+from . import (
+    bo_check_finding,
+    bo_check_rule,
+    bo_partner_issue,
+    product_template,
+    res_partner,
+    res_users,
+    sale_order,
+)

@@ -96,15 +96,20 @@ class ResPartner(models.Model):
     def _compute_bo_data_issue_ids(self):
         """Set-based: the duplicates of all partners at once (one query), the
         other problems from the partner's own fields."""
-        issues = {issue.code: issue.id for issue in self.env["bo.partner.issue"].search([])}
+        Issue = self.env["bo.partner.issue"]
+        issues = {issue.code: issue for issue in Issue.search([])}
         checked = self.filtered(lambda p: p._bo_needs_data_check())
         duplicate_vats, duplicate_names = checked._bo_duplicate_keys()
         for partner in self:
             if partner not in checked:
-                partner.bo_data_issue_ids = False
+                partner.bo_data_issue_ids = Issue
                 continue
             codes = partner._bo_data_issue_codes(duplicate_vats, duplicate_names)
-            partner.bo_data_issue_ids = [issues[code] for code in codes if code in issues]
+            # NOTE: a recordset, not a list: an empty list of ids is read as
+            # "no command" and would leave the old problems in place.
+            partner.bo_data_issue_ids = Issue.union(
+                *(issues[code] for code in codes if code in issues)
+            )
 
     def _bo_needs_data_check(self):
         self.ensure_one()
@@ -140,8 +145,10 @@ class ResPartner(models.Model):
                 )
             )
             for vat, name in self.env.cr.fetchall():
-                vat_count[vat] += 1
-                name_count[name] += 1
+                if vat in vat_count:
+                    vat_count[vat] += 1
+                if name in name_count:
+                    name_count[name] += 1
         return (
             {vat for vat, count in vat_count.items() if count > 1},
             {name for name, count in name_count.items() if count > 1},
@@ -162,8 +169,10 @@ class ResPartner(models.Model):
             codes.append("fiscal_code_invalid")
         elif country == "IT" and not self.is_company and not self.l10n_it_codice_fiscale:
             codes.append("fiscal_code_missing")
-        if italian_business and (self.l10n_it_pa_index or "0000000") == "0000000" and not (
-            self.l10n_it_pec_email
+        if (
+            italian_business
+            and (self.l10n_it_pa_index or "0000000") == "0000000"
+            and not (self.l10n_it_pec_email)
         ):
             codes.append("einvoice_missing")
         if not self.email:

@@ -72,9 +72,7 @@ class SaleOrder(models.Model):
             order.bo_check_blocking_count = len(
                 findings.filtered(lambda f: f.severity == "blocking" and not f.overridden)
             )
-            order.bo_check_warning_count = len(
-                findings.filtered(lambda f: f.severity == "warning")
-            )
+            order.bo_check_warning_count = len(findings.filtered(lambda f: f.severity == "warning"))
 
     # ------------------------------------------------------------------
     # CRUD: checks on save
@@ -163,10 +161,13 @@ class SaleOrder(models.Model):
         # NOTE: findings are written by the engine for whoever saves the order;
         # users only read them (an agent must not be able to edit an override).
         Finding = self.env["bo.check.finding"].sudo()
-        rules = self.env["bo.check.rule"].search([("company_id", "in", orders.company_id.ids + [False])])
+        rules = self.env["bo.check.rule"].search(
+            [("company_id", "in", [*orders.company_id.ids, False])]
+        )
         vals_list = []
         for company, company_orders in orders.grouped("company_id").items():
-            for rule in rules.filtered(lambda r: not r.company_id or r.company_id == company):
+            company_rules = rules.filtered(lambda r, c=company: r.company_id in (c, c.browse()))
+            for rule in company_rules:
                 for vals in rule.with_company(company)._bo_evaluate(company_orders):
                     vals_list.append(
                         dict(
@@ -181,7 +182,9 @@ class SaleOrder(models.Model):
             for f in Finding.search([("order_id", "in", orders.ids), ("overridden", "=", True)])
         }
         for vals in vals_list:
-            previous = overrides.get((vals["order_id"], vals["rule_id"], vals.get("line_id") or False))
+            previous = overrides.get(
+                (vals["order_id"], vals["rule_id"], vals.get("line_id") or False)
+            )
             if previous and vals["severity"] == "blocking":
                 vals.update(
                     overridden=True,
@@ -200,9 +203,7 @@ class SaleOrder(models.Model):
         rows with Python work per record, which made checking 1 000 orders cost
         seconds; findings have no computed stored fields, no inverse and no
         side effect, so the caches are simply invalidated afterwards."""
-        self.env.cr.execute(
-            SQL("DELETE FROM bo_check_finding WHERE order_id = ANY(%s)", self.ids)
-        )
+        self.env.cr.execute(SQL("DELETE FROM bo_check_finding WHERE order_id = ANY(%s)", self.ids))
         if vals_list:
             columns = [
                 ("order_id", "int"),
@@ -219,7 +220,8 @@ class SaleOrder(models.Model):
             self.env.cr.execute(
                 SQL(
                     """
-                    INSERT INTO bo_check_finding (%s, create_uid, write_uid, create_date, write_date)
+                    INSERT INTO bo_check_finding
+                           (%s, create_uid, write_uid, create_date, write_date)
                     SELECT *, %s, %s, NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC'
                       FROM UNNEST(%s)
                     """,
@@ -229,8 +231,10 @@ class SaleOrder(models.Model):
                     SQL(", ").join(
                         SQL(
                             "%s::" + type_ + "[]",
-                            [vals.get(name) or None if type_ != "bool" else bool(vals.get(name))
-                             for vals in vals_list],
+                            [
+                                vals.get(name) or None if type_ != "bool" else bool(vals.get(name))
+                                for vals in vals_list
+                            ],
                         )
                         for name, type_ in columns
                     ),
@@ -276,7 +280,9 @@ class SaleOrder(models.Model):
     def _bo_schedule_blocked_activities(self):
         """One open activity per blocked order for its agent (when the agent has a
         login) or else its salesperson; removed once the order is no longer blocked."""
-        activity_type = self.env.ref("bo_sales.mail_activity_type_bo_check", raise_if_not_found=False)
+        activity_type = self.env.ref(
+            "bo_sales.mail_activity_type_bo_check", raise_if_not_found=False
+        )
         if not activity_type:
             return
         Activity = self.env["mail.activity"]
