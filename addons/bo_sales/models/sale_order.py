@@ -158,9 +158,6 @@ class SaleOrder(models.Model):
             return True
         # NOTE: the rules read the database directly; pending ORM changes first.
         self.env.flush_all()
-        # NOTE: findings are written by the engine for whoever saves the order;
-        # users only read them (an agent must not be able to edit an override).
-        Finding = self.env["bo.check.finding"].sudo()
         rules = self.env["bo.check.rule"].search(
             [("company_id", "in", [*orders.company_id.ids, False])]
         )
@@ -177,33 +174,66 @@ class SaleOrder(models.Model):
                             company_id=company.id,
                         )
                     )
-        overrides = {
-            (f.order_id.id, f.rule_id.id, f.line_id.id or False): f
-            for f in Finding.search([("order_id", "in", orders.ids), ("overridden", "=", True)])
-        }
-        for vals in vals_list:
-            previous = overrides.get(
-                (vals["order_id"], vals["rule_id"], vals.get("line_id") or False)
-            )
-            if previous and vals["severity"] == "blocking":
-                vals.update(
-                    overridden=True,
-                    override_reason=previous.override_reason,
-                    override_user_id=previous.override_user_id.id,
-                    override_date=previous.override_date,
-                )
         orders._bo_replace_findings(vals_list)
         orders._bo_write_check_states(vals_list, rules)
         orders._bo_schedule_blocked_activities()
         return True
 
     def _bo_replace_findings(self, vals_list):
-        """Replace the findings of these orders by ``vals_list`` in one DELETE and
-        one INSERT. NOTE: raw SQL on purpose: the ORM inserts by batches of 100
-        rows with Python work per record, which made checking 1 000 orders cost
-        seconds; findings have no computed stored fields, no inverse and no
-        side effect, so the caches are simply invalidated afterwards."""
-        self.env.cr.execute(SQL("DELETE FROM bo_check_finding WHERE order_id = ANY(%s)", self.ids))
+        """Make the findings of these orders equal to ``vals_list``.
+
+        Findings that did not change stay as they are; the others are deleted in
+        one DELETE and the new ones inserted in one INSERT. A blocking finding
+        of the same order, rule and line as an overridden one inherits the
+        override (``vals_list`` is updated, for the check states).
+        NOTE: raw SQL on purpose: the ORM inserts by batches of 100 rows with
+        Python work per record, which made checking 1 000 orders cost seconds.
+        Findings have no stored computed field, inverse or side effect, and are
+        written by the engine only (users read them), so the caches are simply
+        invalidated afterwards.
+        """
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id, order_id, rule_id, line_id, severity, message, overridden,
+                       override_reason, override_user_id, override_date
+                  FROM bo_check_finding
+                 WHERE order_id = ANY(%s)
+                """,
+                self.ids,
+            )
+        )
+        old = {}
+        overrides = {}
+        for row in self.env.cr.fetchall():
+            old[row[1:6]] = row
+            if row[6]:
+                overrides[row[1:4]] = row
+        to_insert = []
+        for vals in vals_list:
+            line_id = vals.get("line_id") or None
+            previous = overrides.get((vals["order_id"], vals["rule_id"], line_id))
+            if previous and vals["severity"] == "blocking":
+                vals.update(
+                    overridden=True,
+                    override_reason=previous[7],
+                    override_user_id=previous[8],
+                    override_date=previous[9],
+                )
+            key = (vals["order_id"], vals["rule_id"], line_id, vals["severity"], vals["message"])
+            kept = old.get(key)
+            if kept and bool(kept[6]) == bool(vals.get("overridden")):
+                del old[key]
+            else:
+                to_insert.append(vals)
+        if old:
+            self.env.cr.execute(
+                SQL(
+                    "DELETE FROM bo_check_finding WHERE id = ANY(%s)",
+                    [row[0] for row in old.values()],
+                )
+            )
+        vals_list = to_insert
         if vals_list:
             columns = [
                 ("order_id", "int"),
@@ -273,7 +303,7 @@ class SaleOrder(models.Model):
             )
             groups[state, main and main["rule_id"]].append(order.id)
         for (state, rule_id), order_ids in groups.items():
-            self.browse(order_ids).with_context(bo_check_skip=True).write(
+            self.browse(order_ids).with_context(bo_check_skip=True, tracking_disable=True).write(
                 {"bo_check_state": state, "bo_check_rule_id": rule_id or False}
             )
 
@@ -295,7 +325,8 @@ class SaleOrder(models.Model):
         )
         has_activity = set(existing.mapped("res_id"))
         blocked = self.filtered(lambda o: o.bo_check_state == "blocked")
-        existing.filtered(lambda a: a.res_id not in blocked.ids).unlink()
+        blocked_ids = set(blocked.ids)
+        existing.filtered(lambda a: a.res_id not in blocked_ids).unlink()
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
         vals_list = []

@@ -1,4 +1,1 @@
-from . import test_security
-from . import test_order_checks
-from . import test_order_checks_bench
-from . import test_partner_data
+from . import test_order_checks, test_order_checks_bench, test_partner_data, test_security

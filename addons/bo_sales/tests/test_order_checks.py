@@ -138,7 +138,11 @@ class TestOrderChecks(BoSalesCommon):
                     "commitment_date": NOW - timedelta(days=index % 3),
                     "order_line": [
                         Command.create(
-                            {"product_id": self.good_product.id, "product_uom_qty": 1, "price_unit": 30}
+                            {
+                                "product_id": self.good_product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": 30,
+                            }
                         ),
                         Command.create({"product_id": self.product.id, "product_uom_qty": 2}),
                     ],
@@ -218,12 +222,16 @@ class TestOrderChecks(BoSalesCommon):
     def test_agent_sees_only_own_customers_orders(self):
         own = self._order(partner=self.customer)
         foreign = self._order(partner=self.other_customer)
-        visible = self.env["sale.order"].with_user(self.agent_user).search(
-            [("id", "in", (own | foreign).ids)]
+        visible = (
+            self.env["sale.order"]
+            .with_user(self.agent_user)
+            .search([("id", "in", (own | foreign).ids)])
         )
         self.assertEqual(visible, own)
-        findings = self.env["bo.check.finding"].with_user(self.agent_user).search(
-            [("order_id", "in", (own | foreign).ids)]
+        findings = (
+            self.env["bo.check.finding"]
+            .with_user(self.agent_user)
+            .search([("order_id", "in", (own | foreign).ids)])
         )
         self.assertTrue(findings)
         self.assertEqual(findings.order_id, own)
@@ -236,7 +244,9 @@ class TestOrderChecks(BoSalesCommon):
         self.assertEqual(activities.user_id, self.agent_user, "the agent with a login")
         order.action_bo_check()
         order.invalidate_recordset(["activity_ids"])
-        self.assertEqual(len(order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)), 1)
+        self.assertEqual(
+            len(order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)), 1
+        )
         order.client_order_ref = "PO-9"
         order.invalidate_recordset(["activity_ids"])
         self.assertFalse(order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
@@ -253,8 +263,10 @@ class TestOrderChecks(BoSalesCommon):
         firing = self._order(lines=[(self.good_product, 1, 100, 60)])
         quiet = self._order(lines=[(self.good_product, 1, 100, 10)])
         self.assertIn(rule, firing.bo_check_finding_ids.rule_id)
-        self.assertEqual(firing.bo_check_finding_ids.filtered(lambda f: f.rule_id == rule).line_id,
-                         firing.order_line)
+        self.assertEqual(
+            firing.bo_check_finding_ids.filtered(lambda f: f.rule_id == rule).line_id,
+            firing.order_line,
+        )
         self.assertNotIn(rule, quiet.bo_check_finding_ids.rule_id)
         self.assertEqual(firing.bo_check_state, "blocked")
 
@@ -272,8 +284,14 @@ class TestOrderChecks(BoSalesCommon):
         self._assert_fires("vat_missing", self._order(partner=no_vat), self._order())
 
     def test_rule_vat_invalid(self):
-        bad = self.good_customer.copy({"name": "Codice Errato", "is_company": False, "vat": False,
-                                       "l10n_it_codice_fiscale": "RSSMRA85T10A562X"})
+        bad = self.good_customer.copy(
+            {
+                "name": "Codice Errato",
+                "is_company": False,
+                "vat": False,
+                "l10n_it_codice_fiscale": "RSSMRA85T10A562X",
+            }
+        )
         good = bad.copy({"name": "Codice Giusto", "l10n_it_codice_fiscale": "RSSMRA85T10A562S"})
         self._assert_fires("vat_invalid", self._order(partner=bad), self._order(partner=good))
 
@@ -284,14 +302,22 @@ class TestOrderChecks(BoSalesCommon):
 
     def test_rule_delivery_address(self):
         site = self.env["res.partner"].create(
-            {"name": "Cantiere", "type": "delivery", "parent_id": self.good_customer.id,
-             "street": "Via Po 1", "city": "Bologna", "country_id": self.italy.id}
+            {
+                "name": "Cantiere",
+                "type": "delivery",
+                "parent_id": self.good_customer.id,
+                "street": "Via Po 1",
+                "city": "Bologna",
+                "country_id": self.italy.id,
+            }
         )
         firing = self._order(partner_shipping_id=site.id)
         quiet = self._order(partner_shipping_id=self.good_customer.id)
         self._assert_fires("delivery_address", firing, quiet)
-        self.assertIn("ZIP", firing.bo_check_finding_ids.filtered(
-            lambda f: f.code == "delivery_address").message)
+        self.assertIn(
+            "ZIP",
+            firing.bo_check_finding_ids.filtered(lambda f: f.code == "delivery_address").message,
+        )
 
     def test_rule_payment_term(self):
         self._assert_fires("payment_term", self._order(payment_term_id=False), self._order())
@@ -306,7 +332,9 @@ class TestOrderChecks(BoSalesCommon):
     def test_rule_price_floor(self):
         self.good_product.bo_floor_price = 90.0
         firing = self._order(lines=[(self.good_product, 1, 100, 15)])  # net 85
-        self._assert_fires("price_floor", firing, self._order(lines=[(self.good_product, 1, 95, 0)]))
+        self._assert_fires(
+            "price_floor", firing, self._order(lines=[(self.good_product, 1, 95, 0)])
+        )
         self.assertEqual(firing.bo_check_state, "blocked")
         self.assertEqual(firing.bo_check_finding_ids.line_id, firing.order_line)
 
@@ -356,7 +384,9 @@ class TestOrderChecks(BoSalesCommon):
         tight.sudo().credit_limit = 500.0
         self.good_customer.sudo().credit_limit = 50000.0
         firing = self._order(partner=tight, lines=[(self.good_product, 10, 100, 0)])
-        self._assert_fires("credit_limit", firing, self._order(lines=[(self.good_product, 10, 100, 0)]))
+        self._assert_fires(
+            "credit_limit", firing, self._order(lines=[(self.good_product, 10, 100, 0)])
+        )
         self.assertEqual(firing.bo_check_state, "blocked")
 
     def _invoice(self, partner, invoice_date):
@@ -367,8 +397,14 @@ class TestOrderChecks(BoSalesCommon):
                 "invoice_date": invoice_date,
                 "invoice_date_due": invoice_date,
                 "invoice_line_ids": [
-                    Command.create({"name": "Fornitura", "quantity": 1, "price_unit": 300.0,
-                                    "tax_ids": [Command.clear()]})
+                    Command.create(
+                        {
+                            "name": "Fornitura",
+                            "quantity": 1,
+                            "price_unit": 300.0,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
                 ],
             }
         )
@@ -387,8 +423,10 @@ class TestOrderChecks(BoSalesCommon):
         first = self._order(client_order_ref="PO-2026-15")
         same_ref = self._order(client_order_ref="po-2026-15 ", lines=[(self.product, 2, 50, 0)])
         self.assertIn("duplicate", self._codes(same_ref))
-        self.assertIn(first.name, same_ref.bo_check_finding_ids.filtered(
-            lambda f: f.code == "duplicate").message)
+        self.assertIn(
+            first.name,
+            same_ref.bo_check_finding_ids.filtered(lambda f: f.code == "duplicate").message,
+        )
         other = self._order(client_order_ref="PO-2026-16", lines=[(self.product, 3, 50, 0)])
         self.assertNotIn("duplicate", self._codes(other))
         same_lines = self._order(client_order_ref="PO-2026-17", lines=[(self.product, 3, 50, 0)])
@@ -402,13 +440,17 @@ class TestOrderChecks(BoSalesCommon):
             self._order(commitment_date=NOW - timedelta(days=1)),
             self._order(commitment_date=NOW + timedelta(days=30)),
         )
-        self.assertIn("delivery_date", self._codes(self._order(commitment_date=NOW + timedelta(days=5))))
+        self.assertIn(
+            "delivery_date", self._codes(self._order(commitment_date=NOW + timedelta(days=5)))
+        )
 
     def test_rule_availability(self):
         storable = self.env["product.product"].create(
             {"name": "Trapano a colonna", "type": "consu", "is_storable": True, "list_price": 500}
         )
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)], limit=1)
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company.id)], limit=1
+        )
         firing = self._order(lines=[(storable, 4, 500, 0)], warehouse_id=warehouse.id)
         self.assertIn("availability", self._codes(firing))
         self.env["stock.quant"]._update_available_quantity(storable, warehouse.lot_stock_id, 10)

@@ -74,18 +74,21 @@ class TestPartnerData(BoSalesCommon):
         self.assertEqual(self._codes(partner), {"vat_missing"})
 
     def test_duplicates_by_vat_and_name(self):
-        twin = self.env["res.partner"].create(
-            {"name": "OFFICINE PULITE SPA", **self.clean_vals}
-        )
+        twin = self.env["res.partner"].create({"name": "OFFICINE PULITE SPA", **self.clean_vals})
         self.assertEqual(self._codes(twin), {"duplicate_vat", "duplicate_name"})
         # the first partner learns it has a twin at the nightly re-check
         self.env["res.partner"]._cron_bo_check_partner_data()
         self.assertEqual(self._codes(self.clean), {"duplicate_vat", "duplicate_name"})
-        other = self.env["res.partner"].create({"name": "Officine Diverse S.r.l.", **self.clean_vals, "vat": False})
+        other = self.env["res.partner"].create(
+            {"name": "Officine Diverse S.r.l.", **self.clean_vals, "vat": False}
+        )
         self.assertNotIn("duplicate_name", self._codes(other))
 
     def test_problems_are_searchable(self):
-        bad = self.env["res.partner"].create({"name": "Cliente Incompleto S.r.l.", "is_company": True})
+        bad = self.env["res.partner"].create(
+            {"name": "Cliente Incompleto S.r.l.", "is_company": True}
+        )
+        self.env.flush_all()  # as at the end of the request that saved it
         found = self.env["res.partner"].search(
             [("bo_data_issue_ids.code", "=", "email_missing"), ("id", "in", (bad | self.clean).ids)]
         )
@@ -95,7 +98,9 @@ class TestPartnerData(BoSalesCommon):
         self.assertNotIn(self.clean, self.env["res.partner"].search(action["domain"]))
 
     def test_agents_and_contacts_are_not_checked(self):
-        contact = self.env["res.partner"].create({"name": "Ufficio acquisti", "parent_id": self.clean.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Ufficio acquisti", "parent_id": self.clean.id}
+        )
         self.assertFalse(contact.bo_data_issue_ids)
         self.assertFalse(self.agent_partner.bo_data_issue_ids)
 
