@@ -1,5 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import ast
+
 from stdnum import luhn
 
 from odoo.tests import tagged
@@ -94,8 +96,9 @@ class TestPartnerData(BoSalesCommon):
         )
         self.assertEqual(found, bad)
         action = self.env["ir.actions.act_window"]._for_xml_id("bo_sales.bo_partner_to_fix_action")
-        self.assertIn(bad, self.env["res.partner"].search(action["domain"]))
-        self.assertNotIn(self.clean, self.env["res.partner"].search(action["domain"]))
+        to_fix = self.env["res.partner"].search(ast.literal_eval(action["domain"]))
+        self.assertIn(bad, to_fix)
+        self.assertNotIn(self.clean, to_fix)
 
     def test_agents_and_contacts_are_not_checked(self):
         contact = self.env["res.partner"].create(

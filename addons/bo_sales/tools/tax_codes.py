@@ -8,6 +8,7 @@ Odoo already ships.
 """
 
 import re
+from functools import lru_cache
 
 from stdnum import vatin
 from stdnum.it import codicefiscale, iva
@@ -58,6 +59,7 @@ def normalise_vat(vat):
     return re.sub(r"^[A-Z]{2}(?=[0-9])", "", compact(vat))
 
 
+@lru_cache(maxsize=4096)
 def is_valid_vat(vat, country_code=None):
     """True when ``vat`` is a valid VAT number.
 
@@ -80,6 +82,7 @@ def is_valid_vat(vat, country_code=None):
     return True
 
 
+@lru_cache(maxsize=4096)
 def is_valid_fiscal_code(code):
     """True for a valid Italian codice fiscale: 16 characters for a person,
     11 digits (the VAT number) for a company."""
