@@ -186,7 +186,9 @@ class TestOrderChecks(BoSalesCommon):
             order.with_user(self.bo_manager)._bo_override_checks("  ")
         action = order.with_user(self.bo_manager).action_bo_override()
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.bo_manager).with_context(**action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.bo_manager)
+            .with_context(**action["context"])
         )
         wizard.reason = "Customer confirmed the reference by phone"
         wizard.save().action_apply()
