@@ -412,7 +412,7 @@ class BoCheckRule(models.Model):
     # Shipped rules: prices, discounts, quantities
     # ------------------------------------------------------------------
 
-    def _bo_line_rows_with_order(self, orders, columns):
+    def _bo_line_rows_with_order(self, orders, columns, condition=None):
         return self._bo_query(
             SQL(
                 """
@@ -421,10 +421,11 @@ class BoCheckRule(models.Model):
                   JOIN sale_order so ON so.id = l.order_id
                   JOIN product_product pp ON pp.id = l.product_id
                   JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
+                 WHERE l.order_id = ANY(%s) AND l.display_type IS NULL AND %s
                 """,
                 SQL(", ").join(columns),
                 orders.ids,
+                condition or SQL("TRUE"),
             )
         )
 
@@ -445,6 +446,7 @@ class BoCheckRule(models.Model):
                 SQL("pt.bo_floor_price"),
                 SQL("so.currency_id"),
             ],
+            condition=None if use_cost else SQL("pt.bo_floor_price > 0"),
         )
         if not rows:
             return []
@@ -525,30 +527,42 @@ class BoCheckRule(models.Model):
             if discount > maximum + 1e-6
         ]
 
-    def _bo_quantity_rows(self, orders):
+    def _bo_quantity_rows(self, orders, condition):
         """Line quantity in the product's unit of measure, the product's minimum
-        and its sales packaging quantities."""
+        and its sales packaging quantities, for the lines meeting ``condition``
+        (SQL on ``qty``, ``pt`` and ``pack``)."""
         return self._bo_query(
             SQL(
                 """
-                SELECT l.id, l.order_id, l.product_id,
-                       l.product_uom_qty / lu.factor * pu.factor,
-                       pt.bo_min_order_qty,
-                       (SELECT ARRAY_AGG(pk.qty) FROM product_packaging pk
-                         WHERE pk.product_id = l.product_id AND pk.sales AND pk.qty > 0)
-                  FROM sale_order_line l
-                  JOIN product_product pp ON pp.id = l.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  JOIN uom_uom lu ON lu.id = l.product_uom
-                  JOIN uom_uom pu ON pu.id = pt.uom_id
-                 WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
+                WITH line AS (
+                    SELECT l.id, l.order_id, l.product_id,
+                           l.product_uom_qty / lu.factor * pu.factor AS qty,
+                           pt.bo_min_order_qty AS minimum
+                      FROM sale_order_line l
+                      JOIN product_product pp ON pp.id = l.product_id
+                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                      JOIN uom_uom lu ON lu.id = l.product_uom
+                      JOIN uom_uom pu ON pu.id = pt.uom_id
+                     WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
+                ), pack AS (
+                    SELECT pk.product_id, ARRAY_AGG(pk.qty) AS qtys
+                      FROM product_packaging pk
+                     WHERE pk.sales AND pk.qty > 0
+                       AND pk.product_id IN (SELECT product_id FROM line)
+                     GROUP BY pk.product_id
+                )
+                SELECT line.id, line.order_id, line.product_id, line.qty, line.minimum, pack.qtys
+                  FROM line
+                  LEFT JOIN pack ON pack.product_id = line.product_id
+                 WHERE %s
                 """,
                 orders.ids,
+                condition,
             )
         )
 
     def _bo_check_min_qty(self, orders):
-        rows = [row for row in self._bo_quantity_rows(orders) if row[4] and row[3] < row[4] - 1e-6]
+        rows = self._bo_quantity_rows(orders, SQL("line.minimum > 0 AND line.qty < line.minimum"))
         names = self._bo_product_names([row[2] for row in rows])
         template = self.env._(
             "Quantity %(qty)s of %(product)s is below its minimum order quantity %(minimum)s."
@@ -569,8 +583,8 @@ class BoCheckRule(models.Model):
 
         rows = [
             row
-            for row in self._bo_quantity_rows(orders)
-            if row[5] and row[3] and not any(fits(row[3], pack) for pack in row[5])
+            for row in self._bo_quantity_rows(orders, SQL("pack.qtys IS NOT NULL AND line.qty > 0"))
+            if not any(fits(row[3], pack) for pack in row[5])
         ]
         names = self._bo_product_names([row[2] for row in rows])
         template = self.env._(
