@@ -1,0 +1,13 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    bo_max_discount = fields.Float(
+        string="Maximum Discount (%)",
+        help="Highest line discount this salesperson may grant without a manager; "
+        "0 means no maximum. The order checks report larger discounts.",
+    )

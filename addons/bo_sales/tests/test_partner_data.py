@@ -1,0 +1,119 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import ast
+
+from stdnum import luhn
+
+from odoo.tests import tagged
+
+from ..tools import tax_codes
+from .common import BoSalesCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerData(BoSalesCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.term = cls.env.ref("account.account_payment_term_30days")
+        cls.clean_vals = {
+            "is_company": True,
+            "vat": "IT" + "0765432001" + luhn.calc_check_digit("0765432001"),
+            "email": "amministrazione@example.com",
+            "street": "Via Indipendenza 5",
+            "zip": "40121",
+            "city": "Bologna",
+            "country_id": cls.italy.id,
+            "l10n_it_pa_index": "M5UXCR1",
+            "property_payment_term_id": cls.term.id,
+        }
+        cls.clean = cls.env["res.partner"].create(
+            {"name": "Officine Pulite S.p.A.", **cls.clean_vals}
+        )
+
+    def _codes(self, partner):
+        return set(partner.bo_data_issue_ids.mapped("code"))
+
+    def test_clean_partner_has_no_problem(self):
+        self.assertFalse(self.clean.bo_data_issue_ids)
+
+    def test_problems_are_listed(self):
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Mario Rossi",
+                "country_id": self.italy.id,
+                "l10n_it_codice_fiscale": "RSSMRA85T10A562X",
+                "customer_rank": 1,
+            }
+        )
+        self.assertEqual(
+            self._codes(partner),
+            {"fiscal_code_invalid", "email_missing", "address_missing", "payment_term_missing"},
+        )
+        partner.write(
+            {
+                "l10n_it_codice_fiscale": "RSSMRA85T10A562S",
+                "email": "mario@example.com",
+                "street": "Via Roma 1",
+                "zip": "40100",
+                "city": "Bologna",
+                "property_payment_term_id": self.term.id,
+            }
+        )
+        self.assertFalse(partner.bo_data_issue_ids)
+
+    def test_italian_business_without_sdi_or_pec(self):
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Senza Recapito S.r.l.",
+                **self.clean_vals,
+                "vat": False,
+                "l10n_it_pa_index": False,
+            }
+        )
+        self.assertEqual(self._codes(partner), {"vat_missing", "einvoice_missing"})
+        partner.l10n_it_pec_email = "fatture@pec.example.com"
+        self.assertEqual(self._codes(partner), {"vat_missing"})
+
+    def test_duplicates_by_vat_and_name(self):
+        twin = self.env["res.partner"].create({"name": "OFFICINE PULITE SPA", **self.clean_vals})
+        self.assertEqual(self._codes(twin), {"duplicate_vat", "duplicate_name"})
+        # the first partner learns it has a twin at the nightly re-check
+        self.env["res.partner"]._cron_bo_check_partner_data()
+        self.assertEqual(self._codes(self.clean), {"duplicate_vat", "duplicate_name"})
+        other = self.env["res.partner"].create(
+            {"name": "Officine Diverse S.r.l.", **self.clean_vals, "vat": False}
+        )
+        self.assertNotIn("duplicate_name", self._codes(other))
+
+    def test_problems_are_searchable(self):
+        bad = self.env["res.partner"].create(
+            {"name": "Cliente Incompleto S.r.l.", "is_company": True}
+        )
+        self.env.flush_all()  # as at the end of the request that saved it
+        found = self.env["res.partner"].search(
+            [("bo_data_issue_ids.code", "=", "email_missing"), ("id", "in", (bad | self.clean).ids)]
+        )
+        self.assertEqual(found, bad)
+        action = self.env["ir.actions.act_window"]._for_xml_id("bo_sales.bo_partner_to_fix_action")
+        to_fix = self.env["res.partner"].search(ast.literal_eval(action["domain"]))
+        self.assertIn(bad, to_fix)
+        self.assertNotIn(self.clean, to_fix)
+
+    def test_agents_and_contacts_are_not_checked(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Ufficio acquisti", "parent_id": self.clean.id}
+        )
+        self.assertFalse(contact.bo_data_issue_ids)
+        self.assertFalse(self.agent_partner.bo_data_issue_ids)
+
+    def test_tax_code_helpers(self):
+        self.assertTrue(tax_codes.is_valid_vat("IT 00743110157"))
+        self.assertTrue(tax_codes.is_valid_vat("00743110157", "IT"))
+        self.assertFalse(tax_codes.is_valid_vat("IT00743110158"))
+        self.assertTrue(tax_codes.is_valid_vat("DE123456788"))
+        self.assertFalse(tax_codes.is_valid_vat("DE123456789"))
+        self.assertTrue(tax_codes.is_valid_fiscal_code("rssmra85t10a562s"))
+        self.assertFalse(tax_codes.is_valid_fiscal_code("RSSMRA85T10A562X"))
+        self.assertEqual(tax_codes.normalise_name("Rossi & Figli S.r.l."), "rossifigli")
+        self.assertEqual(tax_codes.normalise_vat("IT-00743110157"), "00743110157")

@@ -1,0 +1,113 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Validation of VAT numbers and Italian fiscal codes, without the ORM.
+
+Used by the order checks and by the partner master-data problems, so both
+judge a customer's tax identity the same way. Built on python-stdnum, which
+Odoo already ships.
+"""
+
+import re
+from functools import lru_cache
+
+from stdnum import vatin
+from stdnum.it import codicefiscale, iva
+
+# Countries whose businesses must carry a VAT number on an invoice (EU).
+EU_COUNTRY_CODES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+
+_LEGAL_FORMS = re.compile(r"(srls|srl|spa|snc|sas|sapa|gmbh|ltd|sarl|bv)$")
+
+
+def compact(code):
+    """Upper-case code without spaces, dots and dashes ('' for empty)."""
+    return re.sub(r"[\s.\-/]", "", code or "").upper()
+
+
+def normalise_vat(vat):
+    """VAT number without separators nor country prefix (mirrors ``VAT_SQL``)."""
+    return re.sub(r"^[A-Z]{2}(?=[0-9])", "", compact(vat))
+
+
+@lru_cache(maxsize=4096)
+def is_valid_vat(vat, country_code=None):
+    """True when ``vat`` is a valid VAT number.
+
+    An Italian number (country IT or prefix IT) is checked with its check digit;
+    a number with a country prefix with VIES rules; a foreign number without a
+    prefix gets the partner's country as prefix. Unknown countries pass.
+    """
+    vat = compact(vat)
+    if not vat:
+        return False
+    prefix = vat[:2]
+    if prefix.isalpha():
+        if prefix == "IT":
+            return iva.is_valid(vat[2:])
+        return vatin.is_valid(vat) if prefix in EU_COUNTRY_CODES or prefix == "EL" else True
+    if country_code == "IT" or not country_code:
+        return iva.is_valid(vat)
+    if country_code in EU_COUNTRY_CODES:
+        return vatin.is_valid(country_code + vat)
+    return True
+
+
+@lru_cache(maxsize=4096)
+def is_valid_fiscal_code(code):
+    """True for a valid Italian codice fiscale: 16 characters for a person,
+    11 digits (the VAT number) for a company."""
+    code = compact(code)
+    if len(code) == 11 and code.isdigit():
+        return iva.is_valid(code)
+    return codicefiscale.is_valid(code)
+
+
+def normalise_name(name):
+    """Company name reduced for duplicate detection: lower case, ASCII letters
+    and digits only, without the trailing legal form (S.r.l., S.p.A., GmbH...).
+
+    Mirrors ``NAME_SQL`` so names in the database and in memory compare equal.
+    """
+    flat = re.sub(r"[^a-z0-9]", "", (name or "").lower())
+    return _LEGAL_FORMS.sub("", flat)
+
+
+# SQL expressions of the same normalisations, on a res_partner row aliased ``p``.
+NAME_SQL = (
+    "REGEXP_REPLACE(REGEXP_REPLACE(LOWER(COALESCE(p.name, '')), '[^a-z0-9]', '', 'g'), "
+    "'(srls|srl|spa|snc|sas|sapa|gmbh|ltd|sarl|bv)$', '')"
+)
+VAT_SQL = (
+    "REGEXP_REPLACE(REGEXP_REPLACE(UPPER(COALESCE(p.vat, '')), '[\\s./-]', '', 'g'), "
+    "'^[A-Z]{2}(?=[0-9])', '')"
+)

@@ -1,0 +1,29 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class BoCheckOverrideWizard(models.TransientModel):
+    """Dialog asking a Back Office Manager why blocked orders may go ahead."""
+
+    _name = "bo.check.override.wizard"
+    _description = "Override Order Checks"
+
+    order_ids = fields.Many2many(comodel_name="sale.order", string="Orders", required=True)
+    finding_ids = fields.Many2many(
+        comodel_name="bo.check.finding",
+        string="Blocking Findings",
+        compute="_compute_finding_ids",
+    )
+    reason = fields.Text(required=True)
+
+    def _compute_finding_ids(self):
+        for wizard in self:
+            wizard.finding_ids = wizard.order_ids.bo_check_finding_ids.filtered(
+                lambda f: f.severity == "blocking" and not f.overridden
+            )
+
+    def action_apply(self):
+        self.ensure_one()
+        self.order_ids._bo_override_checks(self.reason)
+        return {"type": "ir.actions.act_window_close"}
