@@ -1,1 +1,9 @@
-
+from . import bo_carrier_service
+from . import bo_carrier_transit
+from . import delivery_carrier
+from . import stock_picking
+from . import bo_pickup_manifest
+from . import bo_transport_document
+from . import account_move
+from . import sale_order
+from . import res_partner

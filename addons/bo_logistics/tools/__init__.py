@@ -1,0 +1,2 @@
+from . import planner
+from . import tracking_csv
