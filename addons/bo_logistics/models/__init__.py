@@ -1,9 +1,12 @@
-from . import bo_carrier_service
-from . import bo_carrier_transit
-from . import delivery_carrier
-from . import stock_picking
-from . import bo_pickup_manifest
-from . import bo_transport_document
-from . import account_move
-from . import sale_order
-from . import res_partner
+from . import (
+    account_move,
+    bo_carrier_service,
+    bo_carrier_transit,
+    bo_pickup_manifest,
+    bo_transport_document,
+    delivery_carrier,
+    res_company,
+    res_partner,
+    sale_order,
+    stock_picking,
+)

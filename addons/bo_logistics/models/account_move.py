@@ -24,6 +24,8 @@ class AccountMove(models.Model):
     def _compute_bo_transport_document_refs(self):
         for move in self:
             move.bo_transport_document_refs = ", ".join(
-                self.env._("%(number)s of %(date)s", number=doc.name, date=doc.date.strftime("%d/%m/%Y"))
+                self.env._(
+                    "%(number)s of %(date)s", number=doc.name, date=doc.date.strftime("%d/%m/%Y")
+                )
                 for doc in move.bo_transport_document_ids.sorted("name")
             )

@@ -33,12 +33,18 @@ class BoPickupManifest(models.Model):
     picking_ids = fields.One2many("stock.picking", "bo_manifest_id", string="Shipments")
     shipment_count = fields.Integer(compute="_compute_totals", string="Shipments Count")
     package_count = fields.Integer(compute="_compute_totals", string="Packages")
-    total_weight = fields.Float(compute="_compute_totals", string="Total Weight", digits="Stock Weight")
-    total_cod = fields.Monetary(compute="_compute_totals", string="Total COD", currency_field="currency_id")
+    total_weight = fields.Float(
+        compute="_compute_totals", string="Total Weight", digits="Stock Weight"
+    )
+    total_cod = fields.Monetary(
+        compute="_compute_totals", string="Total COD", currency_field="currency_id"
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     sent_date = fields.Datetime(readonly=True, copy=False)
 
-    @api.depends("picking_ids.bo_package_count", "picking_ids.bo_gross_weight", "picking_ids.bo_cod_amount")
+    @api.depends(
+        "picking_ids.bo_package_count", "picking_ids.bo_gross_weight", "picking_ids.bo_cod_amount"
+    )
     def _compute_totals(self):
         for manifest in self:
             pickings = manifest.picking_ids
@@ -76,6 +82,17 @@ class BoPickupManifest(models.Model):
                     "Already on another manifest: %(names)s", names=", ".join(taken.mapped("name"))
                 )
             )
+        wrong = pickings.filtered(
+            lambda p: p.carrier_id != self.carrier_id or p.picking_type_code != "outgoing"
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "Only outgoing shipments of %(carrier)s can be on this manifest: %(names)s",
+                    carrier=self.carrier_id.name,
+                    names=", ".join(wrong.mapped("name")),
+                )
+            )
         pickings.write({"bo_manifest_id": self.id})
         return True
 
@@ -83,7 +100,8 @@ class BoPickupManifest(models.Model):
     def _check_pickings(self):
         for manifest in self:
             wrong = manifest.picking_ids.filtered(
-                lambda p, m=manifest: p.carrier_id != m.carrier_id or p.picking_type_code != "outgoing"
+                lambda p, m=manifest: p.carrier_id != m.carrier_id
+                or p.picking_type_code != "outgoing"
             )
             if wrong:
                 raise ValidationError(
@@ -99,9 +117,13 @@ class BoPickupManifest(models.Model):
         template = self.env.ref("bo_logistics.mail_template_pickup_manifest")
         for manifest in self:
             if manifest.state != "draft":
-                raise UserError(self.env._("Manifest %(name)s was already sent.", name=manifest.name))
+                raise UserError(
+                    self.env._("Manifest %(name)s was already sent.", name=manifest.name)
+                )
             if not manifest.picking_ids:
-                raise UserError(self.env._("Manifest %(name)s has no shipments.", name=manifest.name))
+                raise UserError(
+                    self.env._("Manifest %(name)s has no shipments.", name=manifest.name)
+                )
             if not manifest.carrier_id.bo_pickup_email:
                 raise UserError(
                     self.env._(

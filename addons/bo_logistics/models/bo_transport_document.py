@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, pdf
 
 TRANSPORT_REASONS = [
     ("sale", "Sale"),
@@ -47,10 +47,17 @@ class BoTransportDocument(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Consignee", required=True, index=True, check_company=True, tracking=True
+        "res.partner",
+        string="Consignee",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
     )
     partner_shipping_id = fields.Many2one(
-        "res.partner", string="Destination", check_company=True,
+        "res.partner",
+        string="Destination",
+        check_company=True,
         help="Delivery address when it differs from the consignee's.",
     )
     picking_ids = fields.Many2many(
@@ -62,8 +69,12 @@ class BoTransportDocument(models.Model):
         check_company=True,
         copy=False,
     )
-    line_ids = fields.One2many("bo.transport.document.line", "document_id", string="Goods", copy=True)
-    transport_reason = fields.Selection(TRANSPORT_REASONS, required=True, default="sale", tracking=True)
+    line_ids = fields.One2many(
+        "bo.transport.document.line", "document_id", string="Goods", copy=True
+    )
+    transport_reason = fields.Selection(
+        TRANSPORT_REASONS, required=True, default="sale", tracking=True
+    )
     transport_by = fields.Selection(
         [("sender", "Sender"), ("consignee", "Consignee"), ("carrier", "Courier")],
         string="Transport By",
@@ -143,16 +154,27 @@ class BoTransportDocument(models.Model):
             pickings = document.picking_ids
             if not pickings:
                 continue
-            if pickings.partner_id.commercial_partner_id != document.partner_id.commercial_partner_id:
+            if (
+                pickings.partner_id.commercial_partner_id
+                != document.partner_id.commercial_partner_id
+            ):
                 raise ValidationError(
-                    self.env._("The transfers of a DDT must all be for its consignee %(partner)s.",
-                               partner=document.partner_id.display_name)
+                    self.env._(
+                        "The transfers of a DDT must all be for its consignee %(partner)s.",
+                        partner=document.partner_id.display_name,
+                    )
                 )
             if len(pickings.partner_id) > 1:
-                raise ValidationError(self.env._("The transfers of a DDT must share one destination."))
-            allowed = {"outgoing", "incoming"} if document.transport_reason == "return" else {"outgoing"}
+                raise ValidationError(
+                    self.env._("The transfers of a DDT must share one destination.")
+                )
+            allowed = (
+                {"outgoing", "incoming"} if document.transport_reason == "return" else {"outgoing"}
+            )
             if any(p.picking_type_code not in allowed for p in pickings):
-                raise ValidationError(self.env._("A DDT covers outgoing transfers only (or a return)."))
+                raise ValidationError(
+                    self.env._("A DDT covers outgoing transfers only (or a return).")
+                )
         self._bo_check_single_document()
 
     def _bo_check_single_document(self):
@@ -213,7 +235,9 @@ class BoTransportDocument(models.Model):
     def _compute_display_name(self):
         for document in self:
             number = document.name if document.name != "/" else self.env._("Draft DDT")
-            document.display_name = f"{number} - {document.partner_id.name}" if document.partner_id else number
+            document.display_name = (
+                f"{number} - {document.partner_id.name}" if document.partner_id else number
+            )
 
     # ------------------------------------------------------------------
     # Actions
@@ -226,10 +250,18 @@ class BoTransportDocument(models.Model):
             raise UserError(self.env._("Select draft DDTs to validate."))
         for document in documents:
             if not document.line_ids:
-                raise UserError(self.env._("DDT for %(partner)s has no goods.", partner=document.partner_id.name))
+                raise UserError(
+                    self.env._(
+                        "DDT for %(partner)s has no goods.", partner=document.partner_id.name
+                    )
+                )
             if document.transport_by == "carrier" and not document.carrier_id:
-                raise UserError(self.env._("Name the courier of the DDT for %(partner)s.",
-                                           partner=document.partner_id.name))
+                raise UserError(
+                    self.env._(
+                        "Name the courier of the DDT for %(partner)s.",
+                        partner=document.partner_id.name,
+                    )
+                )
         for company, company_docs in documents.grouped("company_id").items():
             sequence = self._bo_sequence(company)
             # NOTE: take the sequence row first (UPDATE, not a plain read): concurrent
@@ -242,8 +274,11 @@ class BoTransportDocument(models.Model):
             for document in company_docs:
                 number = sequence.next_by_id(sequence_date=document.date)
                 super(BoTransportDocument, document).write(
-                    {"name": number, "state": "done",
-                     "transport_start": document.transport_start or fields.Datetime.now()}
+                    {
+                        "name": number,
+                        "state": "done",
+                        "transport_start": document.transport_start or fields.Datetime.now(),
+                    }
                 )
         return True
 
@@ -277,18 +312,32 @@ class BoTransportDocument(models.Model):
         )
         if not sequence:
             # sudo: clerks validate DDTs but may not manage sequences.
-            sequence = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Transport Documents %(company)s", company=company.name),
-                    "code": "bo.transport.document",
-                    "company_id": company.id,
-                    "implementation": "standard",
-                    "use_date_range": True,
-                    "prefix": "DDT/%(range_year)s/",
-                    "padding": 5,
-                }
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Transport Documents %(company)s", company=company.name),
+                        "code": "bo.transport.document",
+                        "company_id": company.id,
+                        "implementation": "standard",
+                        "use_date_range": True,
+                        "prefix": "DDT/%(range_year)s/",
+                        "padding": 5,
+                    }
+                )
             )
         return sequence
+
+    @api.model
+    def _bo_create_sequences(self):
+        """Create the DDT sequence of every company that lacks one (install, new companies).
+
+        Creating it ahead of the first validation keeps two first validations from
+        creating two sequences at once.
+        """
+        for company in self.env["res.company"].search([]):
+            self._bo_sequence(company)
 
     def action_cancel(self):
         if any(doc.invoice_state == "invoiced" for doc in self):
@@ -309,26 +358,54 @@ class BoTransportDocument(models.Model):
         if not orders:
             raise UserError(self.env._("The orders of these DDTs have nothing to invoice."))
         invoices = orders._create_invoices(grouped=False)
-        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
         action["domain"] = [("id", "in", invoices.ids)]
         return action
 
     def action_bo_return(self):
         """Open Odoo's return wizard on the DDT's transfer."""
         self.ensure_one()
-        picking = self.picking_ids.filtered(lambda p: p.state == "done" and p.picking_type_code == "outgoing")[:1]
+        picking = self.picking_ids.filtered(
+            lambda p: p.state == "done" and p.picking_type_code == "outgoing"
+        )[:1]
         if not picking:
             raise UserError(self.env._("This DDT has no delivered transfer to return."))
         return picking._bo_return_action()
 
     @api.model
     def action_bo_print_day(self, date=None):
-        """One PDF with the validated DDTs of a day."""
+        """One PDF file with the validated DDTs of a day, ready to download."""
         date = date or fields.Date.context_today(self)
         documents = self.search([("date", "=", date), ("state", "=", "done")], order="name")
         if not documents:
             raise UserError(self.env._("No validated DDT on %(date)s.", date=date))
-        return self.env.ref("bo_logistics.bo_transport_document_report").report_action(documents)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("DDT %(date)s.pdf", date=date),
+                "raw": documents._bo_render_pdf(),
+                "mimetype": "application/pdf",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def _bo_render_pdf(self):
+        """The DDTs' PDF as one file: rendered one by one, then merged.
+
+        NOTE: wkhtmltopdf built on unpatched Qt takes one input document only, so
+        Odoo cannot render several records in one call there.
+        """
+        report = self.env["ir.actions.report"]
+        streams = [
+            report._render_qweb_pdf("bo_logistics.bo_transport_document_report", [document.id])[0]
+            for document in self
+        ]
+        return streams[0] if len(streams) == 1 else pdf.merge_pdf(streams)
 
     # ------------------------------------------------------------------
     # Business helpers
@@ -383,7 +460,9 @@ class BoTransportDocumentLine(models.Model):
     _description = "Transport Document Goods"
     _order = "document_id, sequence, id"
 
-    document_id = fields.Many2one("bo.transport.document", required=True, ondelete="cascade", index=True)
+    document_id = fields.Many2one(
+        "bo.transport.document", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="document_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     picking_id = fields.Many2one("stock.picking", string="Transfer")

@@ -106,7 +106,9 @@ class DeliveryCarrier(models.Model):
                         or carrier.max_weight,
                         "country_ids": set(carrier.country_ids.ids),
                         "state_ids": set(carrier.state_ids.ids),
-                        "zip_prefixes": tuple(p.upper() for p in carrier.zip_prefix_ids.mapped("name")),
+                        "zip_prefixes": tuple(
+                            p.upper() for p in carrier.zip_prefix_ids.mapped("name")
+                        ),
                     }
                 )
         return table
@@ -129,12 +131,17 @@ class DeliveryCarrier(models.Model):
             by_company[picking.company_id] |= picking
         for company, company_pickings in by_company.items():
             carriers = self.search(
-                [("company_id", "in", [company.id, False]), ("delivery_type", "in", ["fixed", "base_on_rule"])]
+                [
+                    ("company_id", "in", [company.id, False]),
+                    ("delivery_type", "in", ["fixed", "base_on_rule"]),
+                ]
             )
             table = carriers._bo_service_table()
             tz = pytz.timezone(company.partner_id.tz or self.env.user.tz or "Europe/Rome")
             local_now = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
-            holidays = self._bo_holidays(company, local_now.date(), local_now.date() + timedelta(days=60))
+            holidays = self._bo_holidays(
+                company, local_now.date(), local_now.date() + timedelta(days=60)
+            )
             for picking in company_pickings:
                 partner = picking.partner_id
                 country_id, state_id = partner.country_id.id, partner.state_id.id
@@ -164,7 +171,9 @@ class DeliveryCarrier(models.Model):
                         price = price * (1.0 + carrier.margin) + carrier.fixed_margin
                     price += row["surcharge"] + (carrier.bo_cod_fee if cod else 0.0)
                     pickup = planner.pickup_day(local_now, carrier.bo_cutoff_time, holidays)
-                    expected = planner.add_working_days(pickup, max(days + row["delta"], 0), holidays)
+                    expected = planner.add_working_days(
+                        pickup, max(days + row["delta"], 0), holidays
+                    )
                     options.append(
                         {
                             "carrier": carrier,

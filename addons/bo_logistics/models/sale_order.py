@@ -29,7 +29,9 @@ class SaleOrder(models.Model):
     @api.depends("partner_id")
     def _compute_bo_customer_pays_shipping(self):
         for order in self:
-            order.bo_customer_pays_shipping = order.partner_id.commercial_partner_id.bo_pays_shipping
+            order.bo_customer_pays_shipping = (
+                order.partner_id.commercial_partner_id.bo_pays_shipping
+            )
 
     @api.depends("picking_ids.bo_shipping_state", "picking_ids.bo_is_late")
     def _compute_bo_shipping_state(self):
@@ -50,8 +52,12 @@ class SaleOrder(models.Model):
         """Link each new invoice to the validated DDTs of its orders not yet invoiced."""
         invoices = super()._create_invoices(grouped=grouped, final=final, date=date)
         for invoice in invoices.filtered(lambda m: m.move_type == "out_invoice"):
-            documents = invoice.line_ids.sale_line_ids.order_id.picking_ids.bo_transport_document_ids
-            documents = documents.filtered(lambda d: d.state == "done" and d.invoice_state == "none")
+            documents = (
+                invoice.line_ids.sale_line_ids.order_id.picking_ids.bo_transport_document_ids
+            )
+            documents = documents.filtered(
+                lambda d: d.state == "done" and d.invoice_state == "none"
+            )
             if documents:
                 invoice.bo_transport_document_ids = [Command.link(d.id) for d in documents]
         return invoices

@@ -82,7 +82,11 @@ class StockPicking(models.Model):
     bo_shipping_update = fields.Datetime(string="Last Tracking Update", copy=False)
     bo_is_late = fields.Boolean(string="Late", copy=False, index=True, readonly=True)
     bo_manifest_id = fields.Many2one(
-        "bo.pickup.manifest", string="Pickup Manifest", copy=False, index="btree_not_null", readonly=True
+        "bo.pickup.manifest",
+        string="Pickup Manifest",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
     )
     bo_transport_document_ids = fields.Many2many(
         "bo.transport.document",
@@ -154,7 +158,9 @@ class StockPicking(models.Model):
 
     def action_bo_create_transport_document(self):
         documents = self.env["bo.transport.document"]._bo_create_from_pickings(self)
-        action = self.env["ir.actions.act_window"]._for_xml_id("bo_logistics.bo_transport_document_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "bo_logistics.bo_transport_document_action"
+        )
         action["domain"] = [("id", "in", documents.ids)]
         if len(documents) == 1:
             action.update(view_mode="form", res_id=documents.id, views=[(False, "form")])
@@ -171,7 +177,9 @@ class StockPicking(models.Model):
     # ------------------------------------------------------------------
 
     def _bo_check_can_plan(self):
-        pickings = self.filtered(lambda p: p.picking_type_code == "outgoing" and p.state != "cancel")
+        pickings = self.filtered(
+            lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+        )
         if not pickings:
             raise UserError(self.env._("Select outgoing transfers to plan."))
         on_manifest = pickings.filtered("bo_manifest_id")
@@ -206,7 +214,12 @@ class StockPicking(models.Model):
         """
         groups = defaultdict(lambda: self.env["stock.picking"])
         for picking, choice in choices.items():
-            key = (choice["carrier"].id, choice["service"].id, choice["price"], choice["expected_date"])
+            key = (
+                choice["carrier"].id,
+                choice["service"].id,
+                choice["price"],
+                choice["expected_date"],
+            )
             groups[key] |= picking
         for (carrier_id, service_id, price, expected), pickings in groups.items():
             pickings.write(
@@ -306,9 +319,9 @@ class StockPicking(models.Model):
         res = super()._action_done()
         returns = self.filtered(lambda p: p.return_id and p.picking_type_code == "incoming")
         if returns:
-            returns.return_id.filtered(lambda p: p.picking_type_code == "outgoing")._bo_set_shipping_state(
-                "returned"
-            )
+            returns.return_id.filtered(
+                lambda p: p.picking_type_code == "outgoing"
+            )._bo_set_shipping_state("returned")
             returns.sale_id._bo_propose_credit_notes()
         return res
 
@@ -335,12 +348,18 @@ class StockPicking(models.Model):
         manifests = Manifest
         for carrier, group in pickings.grouped("carrier_id").items():
             manifest = Manifest.search(
-                [("carrier_id", "=", carrier.id), ("date", "=", today), ("state", "=", "draft"),
-                 ("company_id", "=", self.env.company.id)],
+                [
+                    ("carrier_id", "=", carrier.id),
+                    ("date", "=", today),
+                    ("state", "=", "draft"),
+                    ("company_id", "=", self.env.company.id),
+                ],
                 limit=1,
             ) or Manifest.create({"carrier_id": carrier.id, "date": today})
             manifest.action_bo_add_shipments(group)
             manifests |= manifest
-        action = self.env["ir.actions.act_window"]._for_xml_id("bo_logistics.bo_pickup_manifest_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "bo_logistics.bo_pickup_manifest_action"
+        )
         action["domain"] = [("id", "in", manifests.ids)]
         return action

@@ -1,2 +1,1 @@
-from . import planner
-from . import tracking_csv
+from . import planner, tracking_csv

@@ -100,13 +100,16 @@ def transit_days(zones, country_id, state_id, zip_code):
 def choose(options, promised_date):
     """The cheapest option arriving by ``promised_date``; else the earliest arrival.
 
+    With no promised date the cheapest option wins.
+
     ``options``: dicts with at least ``price`` and ``expected_date``. Returns the chosen
     dict or None when there is no option at all.
     """
     if not options:
         return None
-    if promised_date:
-        in_time = [o for o in options if o["expected_date"] <= promised_date]
-        if in_time:
-            return min(in_time, key=lambda o: (o["price"], o["expected_date"]))
+    if not promised_date:
+        return min(options, key=lambda o: (o["price"], o["expected_date"]))
+    in_time = [o for o in options if o["expected_date"] <= promised_date]
+    if in_time:
+        return min(in_time, key=lambda o: (o["price"], o["expected_date"]))
     return min(options, key=lambda o: (o["expected_date"], o["price"]))

@@ -58,7 +58,11 @@ def parse(content):
         cells = [c.strip() for c in cells]
         if not any(cells):
             continue
-        if number == 1 and cells[0].lower().replace(" ", "_") in ("tracking", "tracking_number", "tracking_ref"):
+        if number == 1 and cells[0].lower().replace(" ", "_") in (
+            "tracking",
+            "tracking_number",
+            "tracking_ref",
+        ):
             continue
         if len(cells) < 3 or not cells[0]:
             errors.append((number, "columns", ";".join(cells)))

@@ -1,3 +1,1 @@
-from . import stock_return_picking
-from . import bo_courier_choice_wizard
-from . import bo_tracking_import_wizard
+from . import bo_courier_choice_wizard, bo_tracking_import_wizard, stock_return_picking

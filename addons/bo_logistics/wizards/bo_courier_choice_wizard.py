@@ -18,7 +18,9 @@ class BoCourierChoiceWizard(models.TransientModel):
 
     def _bo_load_options(self):
         self.ensure_one()
-        options = self.env["delivery.carrier"]._bo_shipping_options(self.picking_id)[self.picking_id.id]
+        options = self.env["delivery.carrier"]._bo_shipping_options(self.picking_id)[
+            self.picking_id.id
+        ]
         best = planner.choose(options, self.picking_id.bo_promised_date)
         self.line_ids = [Command.clear()] + [
             Command.create(
@@ -27,7 +29,8 @@ class BoCourierChoiceWizard(models.TransientModel):
                     "service_id": option["service"].id,
                     "price": option["price"],
                     "expected_date": option["expected_date"],
-                    "in_time": not self.promised_date or option["expected_date"] <= self.promised_date,
+                    "in_time": not self.promised_date
+                    or option["expected_date"] <= self.promised_date,
                     "recommended": option is best,
                 }
             )

@@ -30,7 +30,12 @@ class BoTrackingImportWizard(models.TransientModel):
         }
         for number, kind, value in errors:
             messages.append(
-                self.env._("Line %(line)s: %(problem)s (%(value)s)", line=number, problem=labels[kind], value=value)
+                self.env._(
+                    "Line %(line)s: %(problem)s (%(value)s)",
+                    line=number,
+                    problem=labels[kind],
+                    value=value,
+                )
             )
         refs = {row[1] for row in rows}
         pickings = self.env["stock.picking"].search(
@@ -40,12 +45,16 @@ class BoTrackingImportWizard(models.TransientModel):
         for number, ref, _state, _when in rows:
             if ref not in by_ref:
                 messages.append(
-                    self.env._("Line %(line)s: unknown tracking number %(ref)s", line=number, ref=ref)
+                    self.env._(
+                        "Line %(line)s: unknown tracking number %(ref)s", line=number, ref=ref
+                    )
                 )
         if messages:
             raise UserError(
-                self.env._("Nothing was imported. Fix the file and import it again:\n%(rows)s",
-                           rows="\n".join(messages))
+                self.env._(
+                    "Nothing was imported. Fix the file and import it again:\n%(rows)s",
+                    rows="\n".join(messages),
+                )
             )
         if not rows:
             raise UserError(self.env._("The file has no tracking rows."))
