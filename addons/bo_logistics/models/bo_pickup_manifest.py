@@ -33,9 +33,7 @@ class BoPickupManifest(models.Model):
     picking_ids = fields.One2many("stock.picking", "bo_manifest_id", string="Shipments")
     shipment_count = fields.Integer(compute="_compute_totals", string="Shipments Count")
     package_count = fields.Integer(compute="_compute_totals", string="Packages")
-    total_weight = fields.Float(
-        compute="_compute_totals", string="Total Weight", digits="Stock Weight"
-    )
+    total_weight = fields.Float(compute="_compute_totals", digits="Stock Weight")
     total_cod = fields.Monetary(
         compute="_compute_totals", string="Total COD", currency_field="currency_id"
     )
@@ -66,7 +64,7 @@ class BoPickupManifest(models.Model):
             raise UserError(self.env._("A manifest sent to the courier cannot be deleted."))
 
     def action_bo_add_shipments(self, pickings):
-        """Put shipments on this manifest; refuse any already on a manifest or of another courier."""
+        """Put shipments on this manifest; refuse those on another manifest or courier."""
         self.ensure_one()
         if self.state != "draft":
             raise UserError(self.env._("Manifest %(name)s was already sent.", name=self.name))

@@ -77,7 +77,6 @@ class BoTransportDocument(models.Model):
     )
     transport_by = fields.Selection(
         [("sender", "Sender"), ("consignee", "Consignee"), ("carrier", "Courier")],
-        string="Transport By",
         required=True,
         default="carrier",
     )
@@ -93,8 +92,8 @@ class BoTransportDocument(models.Model):
     package_count = fields.Integer(string="Packages")
     gross_weight = fields.Float(digits="Stock Weight")
     net_weight = fields.Float(digits="Stock Weight")
-    transport_start = fields.Datetime(string="Transport Start")
-    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    transport_start = fields.Datetime()
+    incoterm_id = fields.Many2one("account.incoterms")
     port = fields.Selection(
         [("paid", "Carriage paid (franco)"), ("forward", "Carriage forward (assegnato)")],
         string="Carriage",
@@ -283,7 +282,7 @@ class BoTransportDocument(models.Model):
         return True
 
     def _bo_check_date_order(self, company, documents):
-        """DDT numbers follow their dates: no new DDT dated before the last validated one of the year."""
+        """Numbers follow dates: no new DDT dated before the last validated one of its year."""
         first = min(documents.mapped("date"))
         last = self.search(
             [

@@ -75,7 +75,7 @@ class StockPicking(models.Model):
         compute="_compute_bo_promised_date",
         store=True,
         readonly=False,
-        help="The delivery date promised to the customer (the order's commitment or expected date).",
+        help="Delivery date promised to the customer (the order's commitment or expected date).",
     )
     bo_expected_date = fields.Date(string="Expected Delivery", copy=False, tracking=True)
     bo_delivered_date = fields.Date(string="Delivered On", copy=False, tracking=True)
@@ -136,7 +136,7 @@ class StockPicking(models.Model):
         if missing:
             raise UserError(
                 self.env._(
-                    "No courier can take these transfers (zone, weight or cash on delivery): %(names)s",
+                    "No courier can take these transfers (zone, weight, COD): %(names)s",
                     names=", ".join(missing.mapped("name")),
                 )
             )
@@ -248,7 +248,7 @@ class StockPicking(models.Model):
             order.set_delivery_line(pickings[-1].carrier_id, sum(pickings.mapped("carrier_price")))
 
     def _bo_set_shipping_state(self, state, when=None):
-        """Move shipments to a tracking state; delivered ones get their date and lose the late flag."""
+        """Move shipments to a tracking state; delivered ones get a date and are no longer late."""
         vals = {"bo_shipping_state": state, "bo_shipping_update": when or fields.Datetime.now()}
         if state == "delivered":
             vals.update(bo_delivered_date=(when or fields.Datetime.now()).date(), bo_is_late=False)

@@ -67,12 +67,14 @@ class TestDdtConcurrency(TransactionCase):
                     )
                 cr.execute(
                     """DELETE FROM ir_sequence_date_range WHERE id != ALL(%s) AND sequence_id IN
-                       (SELECT id FROM ir_sequence WHERE code = 'bo.transport.document' AND company_id = %s)""",
+                       (SELECT id FROM ir_sequence
+                        WHERE code = 'bo.transport.document' AND company_id = %s)""",
                     [list(state["ranges"]) or [0], state["company_id"]],
                 )
             else:
                 cr.execute(
-                    "DELETE FROM ir_sequence WHERE code = 'bo.transport.document' AND company_id = %s",
+                    "DELETE FROM ir_sequence WHERE code = 'bo.transport.document' "
+                    "AND company_id = %s",
                     [state["company_id"]],
                 )
 
@@ -106,7 +108,8 @@ class TestDdtConcurrency(TransactionCase):
             self.assertFalse(errors)
             with self.registry.cursor() as cr:
                 cr.execute(
-                    "SELECT name, state FROM bo_transport_document WHERE id = ANY(%s) ORDER BY name",
+                    "SELECT name, state FROM bo_transport_document "
+                    "WHERE id = ANY(%s) ORDER BY name",
                     [state["document_ids"]],
                 )
                 rows = cr.fetchall()

@@ -37,4 +37,4 @@ class TestLateShipments(BoLogisticsCommon):
         self.assertFalse(late.bo_is_late)
         self.assertEqual(late.sale_id.bo_shipping_state, "delivered")
         domain = safe_eval(self.env.ref("bo_logistics.bo_late_shipment_action").domain)
-        self.assertFalse(Picking.search(domain + [("id", "in", (late | on_time).ids)]))
+        self.assertFalse(Picking.search([*domain, ("id", "in", (late | on_time).ids)]))

@@ -45,7 +45,7 @@ class BoCourierChoiceWizardLine(models.TransientModel):
 
     wizard_id = fields.Many2one("bo.courier.choice.wizard", required=True, ondelete="cascade")
     carrier_id = fields.Many2one("delivery.carrier", string="Courier", readonly=True)
-    service_id = fields.Many2one("bo.carrier.service", string="Service", readonly=True)
+    service_id = fields.Many2one("bo.carrier.service", readonly=True)
     price = fields.Float(string="Cost", digits="Product Price", readonly=True)
     expected_date = fields.Date(string="Expected Delivery", readonly=True)
     in_time = fields.Boolean(string="On Time", readonly=True)
