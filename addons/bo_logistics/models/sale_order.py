@@ -19,7 +19,7 @@ class SaleOrder(models.Model):
         readonly=False,
     )
     bo_shipping_state = fields.Selection(
-        SHIPPING_STATES, string="Delivery Status", compute="_compute_bo_shipping_state"
+        SHIPPING_STATES, string="Shipping Status", compute="_compute_bo_shipping_state"
     )
     bo_is_late = fields.Boolean(string="Late Delivery", compute="_compute_bo_shipping_state")
     bo_transport_document_ids = fields.Many2many(
