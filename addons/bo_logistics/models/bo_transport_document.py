@@ -6,6 +6,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, pdf
 
+from odoo.addons.base.models.ir_sequence import _update_nogap
+
 TRANSPORT_REASONS = [
     ("sale", "Sale"),
     ("return", "Return (reso)"),
@@ -23,7 +25,8 @@ class BoTransportDocument(models.Model):
     """Documento di trasporto (DDT, DPR 472/1996) for one or more outgoing transfers.
 
     The number is taken at validation from a gapless ``ir.sequence`` (implementation
-    'standard', a row lock) with one range per year, so a number is never consumed
+    'no_gap': a row-locked counter, unlike 'standard' which draws from a PostgreSQL
+    sequence and loses numbers on rollback) with one range per year, so a number is never consumed
     by a draft, never skipped and never given twice. A cancelled DDT keeps its number.
     """
 
@@ -270,16 +273,43 @@ class BoTransportDocument(models.Model):
                 SQL("UPDATE ir_sequence SET write_date = now() WHERE id = %s", sequence.id)
             )
             self._bo_check_date_order(company, company_docs)
-            for document in company_docs:
-                number = sequence.next_by_id(sequence_date=document.date)
-                super(BoTransportDocument, document).write(
-                    {
-                        "name": number,
-                        "state": "done",
-                        "transport_start": document.transport_start or fields.Datetime.now(),
-                    }
-                )
+            now = fields.Datetime.now()
+            for day, day_docs in company_docs.grouped("date").items():
+                numbers = self._bo_take_numbers(sequence, day, len(day_docs))
+                for document, number in zip(day_docs, numbers, strict=True):
+                    super(BoTransportDocument, document).write(
+                        {
+                            "name": number,
+                            "state": "done",
+                            "transport_start": document.transport_start or now,
+                        }
+                    )
         return True
+
+    @api.model
+    def _bo_take_numbers(self, sequence, day, count):
+        """``count`` consecutive DDT numbers of ``day``'s yearly range, in one row update.
+
+        The first number comes from Odoo's own ``next_by_id`` (which creates the
+        year's range when missing); the others are reserved as one block on the
+        same row-locked counter ('no_gap'), so a day of 2 000 DDTs costs three
+        queries instead of 6 000, and a rollback gives every number back.
+        """
+        first_name = sequence.next_by_id(sequence_date=day)
+        if count == 1:
+            return [first_name]
+        date_range = self.env["ir.sequence.date_range"].search(
+            [("sequence_id", "=", sequence.id), ("date_from", "<=", day), ("date_to", ">=", day)],
+            limit=1,
+        )
+        step = sequence.number_increment
+        first_more = _update_nogap(date_range, step * (count - 1))
+        formatter = sequence.with_context(
+            ir_sequence_date=day, ir_sequence_date_range=date_range.date_from
+        )
+        return [first_name] + [
+            formatter.get_next_char(first_more + i * step) for i in range(count - 1)
+        ]
 
     def _bo_check_date_order(self, company, documents):
         """Numbers follow dates: no new DDT dated before the last validated one of its year."""
@@ -319,7 +349,7 @@ class BoTransportDocument(models.Model):
                         "name": self.env._("Transport Documents %(company)s", company=company.name),
                         "code": "bo.transport.document",
                         "company_id": company.id,
-                        "implementation": "standard",
+                        "implementation": "no_gap",
                         "use_date_range": True,
                         "prefix": "DDT/%(range_year)s/",
                         "padding": 5,
@@ -451,7 +481,8 @@ class BoTransportDocument(models.Model):
                     ],
                 }
             )
-        return self.create(vals_list)
+        # NOTE: no "created" chatter line per DDT: a day's batch is thousands of them.
+        return self.with_context(mail_create_nolog=True).create(vals_list)
 
 
 class BoTransportDocumentLine(models.Model):

@@ -142,6 +142,8 @@ class DeliveryCarrier(models.Model):
             holidays = self._bo_holidays(
                 company, local_now.date(), local_now.date() + timedelta(days=60)
             )
+            # Many transfers share a zone and a delay: compute each once.
+            transit_memo, date_memo = {}, {}
             for picking in company_pickings:
                 partner = picking.partner_id
                 country_id, state_id = partner.country_id.id, partner.state_id.id
@@ -149,7 +151,7 @@ class DeliveryCarrier(models.Model):
                 values = picking._bo_price_values()
                 cod = bool(picking.bo_cod_amount)
                 options = result[picking.id]
-                for row in table:
+                for index, row in enumerate(table):
                     carrier = row["carrier"]
                     if cod and not carrier.bo_cod_available:
                         continue
@@ -161,7 +163,12 @@ class DeliveryCarrier(models.Model):
                         continue
                     if row["max_weight"] and values["weight"] > row["max_weight"]:
                         continue
-                    days = planner.transit_days(row["zones"], country_id, state_id, zip_code)
+                    zone_key = (index, country_id, state_id, zip_code)
+                    if zone_key not in transit_memo:
+                        transit_memo[zone_key] = planner.transit_days(
+                            row["zones"], country_id, state_id, zip_code
+                        )
+                    days = transit_memo[zone_key]
                     if days is None:
                         continue
                     price = planner.rule_price(row["rules"], values)
@@ -170,10 +177,13 @@ class DeliveryCarrier(models.Model):
                     if carrier.delivery_type == "base_on_rule":
                         price = price * (1.0 + carrier.margin) + carrier.fixed_margin
                     price += row["surcharge"] + (carrier.bo_cod_fee if cod else 0.0)
-                    pickup = planner.pickup_day(local_now, carrier.bo_cutoff_time, holidays)
-                    expected = planner.add_working_days(
-                        pickup, max(days + row["delta"], 0), holidays
-                    )
+                    date_key = (carrier.id, max(days + row["delta"], 0))
+                    if date_key not in date_memo:
+                        pickup = planner.pickup_day(local_now, carrier.bo_cutoff_time, holidays)
+                        date_memo[date_key] = planner.add_working_days(
+                            pickup, date_key[1], holidays
+                        )
+                    expected = date_memo[date_key]
                     options.append(
                         {
                             "carrier": carrier,

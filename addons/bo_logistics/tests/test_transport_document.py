@@ -81,6 +81,16 @@ class TestTransportDocument(BoLogisticsCommon):
         new.action_validate()
         self.assertEqual(new.name, "DDT/2031/00004", "a cancelled number is never reused")
 
+    def test_rolled_back_validation_gives_its_number_back(self):
+        first, second = self._document(), self._document()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            first.action_validate()
+            self.assertEqual(first.name, "DDT/2031/00001")
+            raise UserError("The printer jammed")
+        second.action_validate()
+        self.assertEqual(second.name, "DDT/2031/00001", "no gap after a rollback")
+        self.assertEqual(first.state, "draft")
+
     def test_new_year_restarts_and_dates_follow_numbers(self):
         document = self._document()
         document.action_validate()
