@@ -83,10 +83,10 @@ class TestTransportDocument(BoLogisticsCommon):
 
     def test_rolled_back_validation_gives_its_number_back(self):
         first, second = self._document(), self._document()
-        with self.assertRaises(UserError), self.env.cr.savepoint():
+        with self.assertRaises(RuntimeError), self.env.cr.savepoint():
             first.action_validate()
             self.assertEqual(first.name, "DDT/2031/00001")
-            raise UserError("The printer jammed")
+            raise RuntimeError("the printer jammed: the transaction rolls back")
         second.action_validate()
         self.assertEqual(second.name, "DDT/2031/00001", "no gap after a rollback")
         self.assertEqual(first.state, "draft")
