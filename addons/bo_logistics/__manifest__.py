@@ -15,6 +15,23 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/ir_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "report/bo_transport_document_report.xml",
+        "report/bo_pickup_manifest_report.xml",
+        "data/mail_template_data.xml",
+        "views/delivery_carrier_views.xml",
+        "views/stock_picking_views.xml",
+        "views/bo_pickup_manifest_views.xml",
+        "views/bo_transport_document_views.xml",
+        "views/bo_wizard_views.xml",
+        "views/sale_order_views.xml",
         "views/bo_logistics_menus.xml",
+    ],
+    "demo": [
+        "demo/delivery_carrier_demo.xml",
+        "demo/logistics_demo.xml",
     ],
 }

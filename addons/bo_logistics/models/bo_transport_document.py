@@ -1,0 +1,520 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, pdf
+
+from odoo.addons.base.models.ir_sequence import _update_nogap
+
+TRANSPORT_REASONS = [
+    ("sale", "Sale"),
+    ("return", "Return (reso)"),
+    ("repair", "Repair"),
+    ("consignment", "Consignment"),
+    ("on_approval", "On approval"),
+    ("loan", "Loan for use"),
+    ("subcontracting", "Processing by third parties"),
+    ("gift", "Free sample or gift"),
+    ("transfer", "Transfer between sites"),
+]
+
+
+class BoTransportDocument(models.Model):
+    """Documento di trasporto (DDT, DPR 472/1996) for one or more outgoing transfers.
+
+    The number is taken at validation from a gapless ``ir.sequence`` (implementation
+    'no_gap': a row-locked counter, unlike 'standard' which draws from a PostgreSQL
+    sequence and loses numbers on rollback) with one range per year, so a number is never consumed
+    by a draft, never skipped and never given twice. A cancelled DDT keeps its number.
+    """
+
+    _name = "bo.transport.document"
+    _description = "Transport Document (DDT)"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, name desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", default="/", readonly=True, copy=False, index=True)
+    date = fields.Date(default=fields.Date.context_today, required=True, copy=False, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Validated"), ("cancel", "Cancelled")],
+        default="draft",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Consignee",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    partner_shipping_id = fields.Many2one(
+        "res.partner",
+        string="Destination",
+        check_company=True,
+        help="Delivery address when it differs from the consignee's.",
+    )
+    picking_ids = fields.Many2many(
+        "stock.picking",
+        "bo_transport_document_picking_rel",
+        "document_id",
+        "picking_id",
+        string="Transfers",
+        check_company=True,
+        copy=False,
+    )
+    line_ids = fields.One2many(
+        "bo.transport.document.line", "document_id", string="Goods", copy=True
+    )
+    transport_reason = fields.Selection(
+        TRANSPORT_REASONS, required=True, default="sale", tracking=True
+    )
+    transport_by = fields.Selection(
+        [("sender", "Sender"), ("consignee", "Consignee"), ("carrier", "Courier")],
+        required=True,
+        default="carrier",
+    )
+    carrier_id = fields.Many2one("delivery.carrier", string="Courier", check_company=True)
+    carrier_partner_id = fields.Many2one(
+        "res.partner",
+        string="Courier Details",
+        compute="_compute_carrier_partner_id",
+        store=True,
+        readonly=False,
+    )
+    goods_appearance = fields.Char(string="Appearance of Goods", translate=True, default="Boxes")
+    package_count = fields.Integer(string="Packages")
+    gross_weight = fields.Float(digits="Stock Weight")
+    net_weight = fields.Float(digits="Stock Weight")
+    transport_start = fields.Datetime()
+    incoterm_id = fields.Many2one("account.incoterms")
+    port = fields.Selection(
+        [("paid", "Carriage paid (franco)"), ("forward", "Carriage forward (assegnato)")],
+        string="Carriage",
+        default="paid",
+    )
+    note = fields.Text(string="Notes")
+    # Delivery tracking: the only fields a validated DDT lets the clerk change.
+    delivered_date = fields.Date(string="Received On", tracking=True)
+    delivery_note = fields.Char(string="Delivery Notes", tracking=True)
+    invoice_ids = fields.Many2many(
+        "account.move",
+        "bo_transport_document_invoice_rel",
+        "document_id",
+        "move_id",
+        string="Invoices",
+        copy=False,
+        readonly=True,
+    )
+    invoice_state = fields.Selection(
+        [("none", "Not Invoiced"), ("invoiced", "Invoiced")],
+        compute="_compute_invoice_state",
+        store=True,
+    )
+    sale_ids = fields.Many2many("sale.order", compute="_compute_sale_ids", string="Orders")
+
+    def init(self):
+        # NOTE: drafts share the "/" placeholder; a number is unique per company.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS bo_transport_document_number_uniq
+               ON bo_transport_document (company_id, name) WHERE name != '/'"""
+        )
+
+    @api.depends("carrier_id", "transport_by")
+    def _compute_carrier_partner_id(self):
+        for document in self:
+            if document.transport_by == "carrier":
+                document.carrier_partner_id = document.carrier_id.bo_contact_id
+            elif document.transport_by == "sender":
+                document.carrier_partner_id = document.company_id.partner_id
+            else:
+                document.carrier_partner_id = document.partner_id
+
+    @api.depends("invoice_ids.state")
+    def _compute_invoice_state(self):
+        for document in self:
+            invoiced = document.invoice_ids.filtered(lambda m: m.state != "cancel")
+            document.invoice_state = "invoiced" if invoiced else "none"
+
+    @api.depends("picking_ids.sale_id")
+    def _compute_sale_ids(self):
+        for document in self:
+            document.sale_ids = document.picking_ids.sale_id
+
+    @api.constrains("picking_ids", "partner_id", "partner_shipping_id", "transport_reason")
+    def _check_picking_ids(self):
+        for document in self:
+            pickings = document.picking_ids
+            if not pickings:
+                continue
+            if (
+                pickings.partner_id.commercial_partner_id
+                != document.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The transfers of a DDT must all be for its consignee %(partner)s.",
+                        partner=document.partner_id.display_name,
+                    )
+                )
+            if len(pickings.partner_id) > 1:
+                raise ValidationError(
+                    self.env._("The transfers of a DDT must share one destination.")
+                )
+            allowed = (
+                {"outgoing", "incoming"} if document.transport_reason == "return" else {"outgoing"}
+            )
+            if any(p.picking_type_code not in allowed for p in pickings):
+                raise ValidationError(
+                    self.env._("A DDT covers outgoing transfers only (or a return).")
+                )
+        self._bo_check_single_document()
+
+    def _bo_check_single_document(self):
+        """A transfer is on one DDT that is not cancelled, at most."""
+        pickings = self.picking_ids
+        if not pickings:
+            return
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT rel.picking_id FROM bo_transport_document_picking_rel rel
+                   JOIN bo_transport_document doc ON doc.id = rel.document_id
+                   WHERE rel.picking_id = ANY(%s) AND doc.state != 'cancel'
+                   GROUP BY rel.picking_id HAVING count(*) > 1""",
+                pickings.ids,
+            )
+        )
+        if rows:
+            names = self.env["stock.picking"].browse([r[0] for r in rows]).mapped("name")
+            raise ValidationError(
+                self.env._("These transfers already have a DDT: %(names)s", names=", ".join(names))
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def _bo_editable_done_fields(self):
+        """Fields a validated DDT still accepts (delivery tracking); extend to add more."""
+        return {
+            "delivered_date",
+            "delivery_note",
+            "invoice_ids",
+            "invoice_state",
+            "message_follower_ids",
+            "activity_ids",
+            "message_main_attachment_id",
+        }
+
+    def write(self, vals):
+        if any(doc.state != "draft" for doc in self):
+            locked = set(vals) - self._bo_editable_done_fields()
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "A validated or cancelled DDT cannot be changed (fields: %(fields)s).",
+                        fields=", ".join(sorted(locked)),
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_unnumbered(self):
+        if any(doc.name != "/" for doc in self):
+            raise UserError(self.env._("A numbered DDT cannot be deleted: cancel it instead."))
+
+    @api.depends("name", "partner_id")
+    def _compute_display_name(self):
+        for document in self:
+            number = document.name if document.name != "/" else self.env._("Draft DDT")
+            document.display_name = (
+                f"{number} - {document.partner_id.name}" if document.partner_id else number
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_validate(self):
+        """Number and lock the DDTs (gapless, per company and year)."""
+        documents = self.filtered(lambda d: d.state == "draft").sorted(lambda d: (d.date, d.id))
+        if not documents:
+            raise UserError(self.env._("Select draft DDTs to validate."))
+        for document in documents:
+            if not document.line_ids:
+                raise UserError(
+                    self.env._(
+                        "DDT for %(partner)s has no goods.", partner=document.partner_id.name
+                    )
+                )
+            if document.transport_by == "carrier" and not document.carrier_id:
+                raise UserError(
+                    self.env._(
+                        "Name the courier of the DDT for %(partner)s.",
+                        partner=document.partner_id.name,
+                    )
+                )
+        for company, company_docs in documents.grouped("company_id").items():
+            sequence = self._bo_sequence(company)
+            # NOTE: take the sequence row first (UPDATE, not a plain read): concurrent
+            # validations queue here, and under REPEATABLE READ the later one retries
+            # with a fresh snapshot, so the yearly range is never created twice.
+            self.env.cr.execute(
+                SQL("UPDATE ir_sequence SET write_date = now() WHERE id = %s", sequence.id)
+            )
+            self._bo_check_date_order(company, company_docs)
+            now = fields.Datetime.now()
+            for day, day_docs in company_docs.grouped("date").items():
+                numbers = self._bo_take_numbers(sequence, day, len(day_docs))
+                for document, number in zip(day_docs, numbers, strict=True):
+                    super(BoTransportDocument, document).write(
+                        {
+                            "name": number,
+                            "state": "done",
+                            "transport_start": document.transport_start or now,
+                        }
+                    )
+        return True
+
+    @api.model
+    def _bo_take_numbers(self, sequence, day, count):
+        """``count`` consecutive DDT numbers of ``day``'s yearly range, in one row update.
+
+        The first number comes from Odoo's own ``next_by_id`` (which creates the
+        year's range when missing); the others are reserved as one block on the
+        same row-locked counter ('no_gap'), so a day of 2 000 DDTs costs three
+        queries instead of 6 000, and a rollback gives every number back.
+        """
+        first_name = sequence.next_by_id(sequence_date=day)
+        if count == 1:
+            return [first_name]
+        date_range = self.env["ir.sequence.date_range"].search(
+            [("sequence_id", "=", sequence.id), ("date_from", "<=", day), ("date_to", ">=", day)],
+            limit=1,
+        )
+        step = sequence.number_increment
+        first_more = _update_nogap(date_range, step * (count - 1))
+        formatter = sequence.with_context(
+            ir_sequence_date=day, ir_sequence_date_range=date_range.date_from
+        )
+        return [first_name] + [
+            formatter.get_next_char(first_more + i * step) for i in range(count - 1)
+        ]
+
+    def _bo_check_date_order(self, company, documents):
+        """Numbers follow dates: no new DDT dated before the last validated one of its year."""
+        first = min(documents.mapped("date"))
+        last = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "!=", "draft"),
+                ("date", ">", first),
+                ("date", "<=", first.replace(month=12, day=31)),
+            ],
+            limit=1,
+            order="date desc",
+        )
+        if last:
+            raise UserError(
+                self.env._(
+                    "DDT %(number)s is already dated %(date)s: a new DDT cannot be dated earlier.",
+                    number=last.name,
+                    date=last.date,
+                )
+            )
+
+    @api.model
+    def _bo_sequence(self, company):
+        """The company's DDT sequence (gapless, one range per year), created on first use."""
+        sequence = self.env["ir.sequence"].search(
+            [("code", "=", "bo.transport.document"), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            # sudo: clerks validate DDTs but may not manage sequences.
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Transport Documents %(company)s", company=company.name),
+                        "code": "bo.transport.document",
+                        "company_id": company.id,
+                        "implementation": "no_gap",
+                        "use_date_range": True,
+                        "prefix": "DDT/%(range_year)s/",
+                        "padding": 5,
+                    }
+                )
+            )
+        return sequence
+
+    @api.model
+    def _bo_create_sequences(self):
+        """Create the DDT sequence of every company that lacks one (install, new companies).
+
+        Creating it ahead of the first validation keeps two first validations from
+        creating two sequences at once.
+        """
+        for company in self.env["res.company"].search([]):
+            self._bo_sequence(company)
+
+    def action_cancel(self):
+        if any(doc.invoice_state == "invoiced" for doc in self):
+            raise UserError(self.env._("An invoiced DDT cannot be cancelled."))
+        super().write({"state": "cancel"})
+        return True
+
+    def action_bo_invoice(self):
+        """Invoice validated DDTs: one invoice per customer for the goods they delivered.
+
+        Uses the orders' own invoicing (delivered quantities), so deliveries of the
+        orders that are not on these DDTs are invoiced as well.
+        """
+        documents = self.filtered(lambda d: d.state == "done" and d.invoice_state == "none")
+        if not documents:
+            raise UserError(self.env._("Select validated DDTs not yet invoiced."))
+        orders = documents.picking_ids.sale_id.filtered(lambda o: o.invoice_status == "to invoice")
+        if not orders:
+            raise UserError(self.env._("The orders of these DDTs have nothing to invoice."))
+        invoices = orders._create_invoices(grouped=False)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", invoices.ids)]
+        return action
+
+    def action_bo_return(self):
+        """Open Odoo's return wizard on the DDT's transfer."""
+        self.ensure_one()
+        picking = self.picking_ids.filtered(
+            lambda p: p.state == "done" and p.picking_type_code == "outgoing"
+        )[:1]
+        if not picking:
+            raise UserError(self.env._("This DDT has no delivered transfer to return."))
+        return picking._bo_return_action()
+
+    @api.model
+    def action_bo_print_day(self, date=None):
+        """One PDF file with the validated DDTs of a day, ready to download."""
+        date = date or fields.Date.context_today(self)
+        documents = self.search([("date", "=", date), ("state", "=", "done")], order="name")
+        if not documents:
+            raise UserError(self.env._("No validated DDT on %(date)s.", date=date))
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("DDT %(date)s.pdf", date=date),
+                "raw": documents._bo_render_pdf(),
+                "mimetype": "application/pdf",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def _bo_render_pdf(self):
+        """The DDTs' PDF as one file: rendered one by one, then merged.
+
+        NOTE: wkhtmltopdf built on unpatched Qt takes one input document only, so
+        Odoo cannot render several records in one call there.
+        """
+        report = self.env["ir.actions.report"]
+        streams = [
+            report._render_qweb_pdf("bo_logistics.bo_transport_document_report", [document.id])[0]
+            for document in self
+        ]
+        return streams[0] if len(streams) == 1 else pdf.merge_pdf(streams)
+
+    # ------------------------------------------------------------------
+    # Business helpers
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _bo_create_from_pickings(self, pickings, transport_reason="sale"):
+        """Draft DDTs grouping the transfers by company, consignee and destination."""
+        groups = defaultdict(lambda: self.env["stock.picking"])
+        for picking in pickings:
+            if picking.state == "cancel":
+                continue
+            key = (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
+            groups[key] |= picking
+        if not groups:
+            raise UserError(self.env._("Select transfers that are not cancelled."))
+        vals_list = []
+        for (company, commercial, shipping), group in groups.items():
+            vals_list.append(
+                {
+                    "company_id": company.id,
+                    "partner_id": commercial.id,
+                    "partner_shipping_id": shipping.id if shipping != commercial else False,
+                    "picking_ids": [Command.set(group.ids)],
+                    "transport_reason": transport_reason,
+                    "carrier_id": group.carrier_id[:1].id,
+                    "transport_by": "carrier" if group.carrier_id else "sender",
+                    "package_count": sum(group.mapped("bo_package_count")),
+                    "gross_weight": sum(group.mapped("bo_gross_weight")),
+                    "net_weight": sum(group.mapped("bo_net_weight")),
+                    "incoterm_id": group.sale_id.incoterm[:1].id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "picking_id": move.picking_id.id,
+                                "move_id": move.id,
+                                "product_id": move.product_id.id,
+                                "name": move.product_id.display_name,
+                                "quantity": move.quantity or move.product_uom_qty,
+                                "uom_id": move.product_uom.id,
+                            }
+                        )
+                        for move in group.move_ids.filtered(lambda m: m.state != "cancel")
+                    ],
+                }
+            )
+        # NOTE: no "created" chatter line per DDT: a day's batch is thousands of them.
+        return self.with_context(mail_create_nolog=True).create(vals_list)
+
+
+class BoTransportDocumentLine(models.Model):
+    _name = "bo.transport.document.line"
+    _description = "Transport Document Goods"
+    _order = "document_id, sequence, id"
+
+    document_id = fields.Many2one(
+        "bo.transport.document", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="document_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    picking_id = fields.Many2one("stock.picking", string="Transfer")
+    move_id = fields.Many2one("stock.move")
+    product_id = fields.Many2one("product.product")
+    name = fields.Char(string="Description", required=True)
+    quantity = fields.Float(digits="Product Unit of Measure", required=True)
+    uom_id = fields.Many2one("uom.uom", string="Unit", required=True)
+
+    def write(self, vals):
+        if any(line.document_id.state != "draft" for line in self):
+            raise UserError(self.env._("The goods of a validated DDT cannot be changed."))
+        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if any(line.document_id.state != "draft" for line in lines):
+            raise UserError(self.env._("The goods of a validated DDT cannot be changed."))
+        return lines
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_draft_only(self):
+        if any(line.document_id.state != "draft" for line in self):
+            raise UserError(self.env._("The goods of a validated DDT cannot be changed."))

@@ -1,0 +1,12 @@
+from . import (
+    test_bench_case,
+    test_courier_choice,
+    test_ddt_concurrency,
+    test_invoicing_returns,
+    test_late_shipments,
+    test_manifest,
+    test_planner,
+    test_security,
+    test_tracking_import,
+    test_transport_document,
+)

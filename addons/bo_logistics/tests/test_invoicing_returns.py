@@ -1,0 +1,62 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from freezegun import freeze_time
+
+from odoo.tests import Form, tagged
+
+from .common import BoLogisticsCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2030-03-20 09:00:00")  # a year with no DDT yet
+class TestInvoicingReturns(BoLogisticsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.product.invoice_policy = "delivery"
+        cls.Document = cls.env["bo.transport.document"]
+
+    def _delivered_ddt(self, partner=None, qty=2.0):
+        order = self._make_order(partner=partner, qty=qty)
+        self._ship(order.picking_ids)
+        document = self.Document._bo_create_from_pickings(order.picking_ids)
+        document.transport_by = "sender"
+        document.action_validate()
+        return document
+
+    def test_month_of_ddts_one_invoice_per_customer(self):
+        first = self._delivered_ddt()
+        second = self._delivered_ddt(qty=5.0)
+        other = self._delivered_ddt(partner=self.other_customer)
+        action = (first | second | other).with_user(self.bo_manager).action_bo_invoice()
+        invoices = self.env["account.move"].search(action["domain"])
+        self.assertEqual(len(invoices), 2)
+        own = invoices.filtered(lambda m: m.partner_id == self.customer)
+        self.assertEqual(own.bo_transport_document_ids, first | second)
+        self.assertEqual(sum(own.invoice_line_ids.mapped("quantity")), 7.0)
+        self.assertIn(first.name, own.bo_transport_document_refs)
+        self.assertIn(second.name, own.bo_transport_document_refs)
+        self.assertIn("20/03/2030", own.bo_transport_document_refs)
+        self.assertEqual(first.invoice_state, "invoiced")
+        self.assertEqual(other.invoice_ids.partner_id, self.other_customer)
+
+    def test_return_from_ddt_makes_return_ddt_and_credit_note(self):
+        document = self._delivered_ddt(qty=3.0)
+        order = document.picking_ids.sale_id
+        invoice = order._create_invoices()
+        invoice.action_post()
+        action = document.action_bo_return()
+        wizard_form = Form(self.env["stock.return.picking"].browse(action["res_id"]))
+        wizard_form.bo_return_reason = "damaged"
+        wizard = wizard_form.save()
+        wizard.product_return_moves.quantity = 1.0
+        return_picking = self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+        self.assertEqual(return_picking.bo_return_reason, "damaged")
+        return_ddt = return_picking.bo_transport_document_ids
+        self.assertEqual(return_ddt.transport_reason, "return")
+        self.assertEqual(return_ddt.line_ids.quantity, 1.0)
+        self._ship(return_picking)
+        self.assertEqual(document.picking_ids.bo_shipping_state, "returned")
+        credit_note = order.invoice_ids.filtered(lambda m: m.move_type == "out_refund")
+        self.assertEqual(credit_note.state, "draft", "a proposal for the clerk to check")
+        self.assertEqual(credit_note.invoice_line_ids.quantity, 1.0)

@@ -1,0 +1,40 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import BoLogisticsCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-10 06:00:00")
+class TestLateShipments(BoLogisticsCommon):
+    def test_flag_late_once_with_one_activity(self):
+        late = self._make_order().picking_ids
+        on_time = self._make_order().picking_ids
+        delivered = self._make_order().picking_ids
+        late.write({"bo_expected_date": date(2026, 3, 9), "user_id": self.bo_user.id})
+        on_time.bo_expected_date = date(2026, 3, 10)
+        delivered.write({"bo_expected_date": date(2026, 3, 6), "bo_shipping_state": "delivered"})
+        Picking = self.env["stock.picking"]
+        activity_type = self.env.ref("bo_logistics.mail_activity_type_late_shipment")
+        Picking._cron_bo_flag_late_shipments()
+        Picking._cron_bo_flag_late_shipments()
+        self.assertTrue(late.bo_is_late)
+        self.assertFalse(on_time.bo_is_late)
+        self.assertFalse(delivered.bo_is_late)
+        activities = late.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        self.assertEqual(len(activities), 1, "a re-run creates no second activity")
+        self.assertEqual(activities.user_id, self.bo_user)
+        self.assertTrue(late.sale_id.bo_is_late, "the order shows the late delivery")
+        self.assertFalse(on_time.activity_ids)
+        # Once delivered the shipment leaves the late list.
+        late._bo_set_shipping_state("delivered")
+        self.assertFalse(late.bo_is_late)
+        self.assertEqual(late.sale_id.bo_shipping_state, "delivered")
+        domain = safe_eval(self.env.ref("bo_logistics.bo_late_shipment_action").domain)
+        self.assertFalse(Picking.search([*domain, ("id", "in", (late | on_time).ids)]))

@@ -1,0 +1,69 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import BoLogisticsCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-05 09:00:00")
+class TestTrackingImport(BoLogisticsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pickings = cls.env["stock.picking"]
+        for ref in ("BRT001", "BRT002", "BRT003"):
+            picking = cls._make_order().picking_ids
+            picking.write(
+                {
+                    "carrier_id": cls.cheap_carrier.id,
+                    "carrier_tracking_ref": ref,
+                    "bo_expected_date": date(2026, 3, 4),
+                    "bo_is_late": True,
+                }
+            )
+            cls.pickings |= picking
+
+    def _import(self, text):
+        wizard = (
+            self.env["bo.tracking.import.wizard"]
+            .with_user(self.bo_user)
+            .create({"file": base64.b64encode(text.encode()), "filename": "tracking.csv"})
+        )
+        return wizard.action_import()
+
+    def test_good_file_updates_states_in_bulk(self):
+        self._import(
+            "tracking,status,date\n"
+            "BRT001,in transito,2026-03-04 18:00\n"
+            "BRT001,consegnato,2026-03-05 10:15\n"
+            "BRT002,giacenza,2026-03-05\n"
+            "BRT003,ritirato,04/03/2026\n"
+        )
+        first, second, third = self.pickings
+        self.assertEqual(first.bo_shipping_state, "delivered")
+        self.assertEqual(first.bo_delivered_date, date(2026, 3, 5))
+        self.assertFalse(first.bo_is_late, "a delivered shipment is no longer late")
+        self.assertEqual(second.bo_shipping_state, "exception")
+        self.assertEqual(third.bo_shipping_state, "picked_up")
+        self.assertEqual(first.carrier_tracking_url, "https://track.example.com/?n=BRT001")
+
+    def test_bad_rows_and_unknown_numbers_reported_nothing_written(self):
+        with self.assertRaises(UserError) as error:
+            self._import(
+                "BRT001;consegnato;2026-03-05\n"
+                "XXX999;consegnato;2026-03-05\n"
+                "BRT002;lost in space;2026-03-05\n"
+                "BRT003;consegnato;yesterday\n"
+            )
+        message = str(error.exception)
+        self.assertIn("Line 2: unknown tracking number XXX999", message)
+        self.assertIn("Line 3: unknown status (lost in space)", message)
+        self.assertIn("Line 4: unreadable date (yesterday)", message)
+        self.assertEqual(set(self.pickings.mapped("bo_shipping_state")), {"to_ship"})

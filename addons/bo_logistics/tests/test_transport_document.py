@@ -1,0 +1,175 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+from datetime import date
+
+import PyPDF2
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools.misc import format_date
+
+from .common import BoLogisticsCommon
+
+
+def pdf_text(pdf):
+    reader = PyPDF2.PdfReader(io.BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), len(reader.pages)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2031-03-05 09:00:00")  # a year with no DDT yet
+class TestTransportDocument(BoLogisticsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Document = cls.env["bo.transport.document"]
+        cls.company.write(
+            {"vat": "IT00743110157", "street": "Via Emilia 1", "city": "Bologna", "zip": "40100"}
+        )
+
+    def _document(self, qty=3.0):
+        order = self._make_order(qty=qty)
+        pickings = self._ship(order.picking_ids)
+        pickings.write({"carrier_id": self.cheap_carrier.id, "bo_package_count": 2})
+        return self.Document._bo_create_from_pickings(pickings)
+
+    def test_grouping_by_customer_and_destination(self):
+        first = self._make_order().picking_ids
+        second = self._make_order(qty=2).picking_ids
+        other = self._make_order(partner=self.other_customer).picking_ids
+        documents = self.Document._bo_create_from_pickings(first | second | other)
+        self.assertEqual(len(documents), 2)
+        own = documents.filtered(lambda d: d.partner_id == self.customer)
+        self.assertEqual(own.picking_ids, first | second)
+        self.assertEqual(sorted(own.line_ids.mapped("quantity")), [1.0, 2.0])
+        self.assertEqual(own.line_ids.uom_id, self.product.uom_id)
+        with self.assertRaises(ValidationError):
+            own.picking_ids = [(4, other.id)]
+
+    def test_transfer_on_one_live_ddt_only(self):
+        document = self._document()
+        with self.assertRaisesRegex(ValidationError, "already have a DDT"), self.env.cr.savepoint():
+            self.Document._bo_create_from_pickings(document.picking_ids)
+        document.action_validate()
+        document.action_cancel()
+        again = self.Document._bo_create_from_pickings(document.picking_ids)
+        self.assertEqual(again.picking_ids, document.picking_ids)
+
+    def test_numbering_gapless_and_locked(self):
+        documents = self._document() | self._document() | self._document()
+        self.assertEqual(documents.mapped("name"), ["/", "/", "/"])
+        documents[1].action_validate()
+        (documents[0] | documents[2]).action_validate()
+        self.assertEqual(documents[1].name, "DDT/2031/00001")
+        self.assertEqual(documents[0].name, "DDT/2031/00002")
+        self.assertEqual(documents[2].name, "DDT/2031/00003")
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            documents[0].package_count = 9
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            documents[0].line_ids[0].quantity = 9
+        documents[0].write(
+            {"delivered_date": date(2031, 3, 6), "delivery_note": "Signed with reserve"}
+        )
+        documents[0].action_cancel()
+        self.assertEqual((documents[0].state, documents[0].name), ("cancel", "DDT/2031/00002"))
+        with self.assertRaises(UserError):
+            documents[0].unlink()
+        new = self._document()
+        new.action_validate()
+        self.assertEqual(new.name, "DDT/2031/00004", "a cancelled number is never reused")
+
+    def test_rolled_back_validation_gives_its_number_back(self):
+        first, second = self._document(), self._document()
+        with self.assertRaises(RuntimeError), self.env.cr.savepoint():
+            first.action_validate()
+            self.assertEqual(first.name, "DDT/2031/00001")
+            raise RuntimeError("the printer jammed: the transaction rolls back")
+        second.action_validate()
+        self.assertEqual(second.name, "DDT/2031/00001", "no gap after a rollback")
+        self.assertEqual(first.state, "draft")
+
+    def test_new_year_restarts_and_dates_follow_numbers(self):
+        document = self._document()
+        document.action_validate()
+        late = self._document()
+        late.date = date(2031, 3, 1)
+        with self.assertRaisesRegex(UserError, "cannot be dated earlier"):
+            late.action_validate()
+        with freeze_time("2032-01-05 09:00:00"):
+            next_year = self._document()
+            next_year.action_validate()
+        self.assertEqual(next_year.name, "DDT/2032/00001")
+
+    def test_pdf_has_legal_content(self):
+        document = self._document(qty=3.0)
+        document.write(
+            {
+                "partner_shipping_id": self.env["res.partner"]
+                .create(
+                    {
+                        "name": "Cantiere Via Larga",
+                        "parent_id": self.customer.id,
+                        "type": "delivery",
+                        "street": "Via Larga 9",
+                        "city": "Imola",
+                        "zip": "40026",
+                    }
+                )
+                .id,
+                "goods_appearance": "Cardboard boxes",
+                "gross_weight": 7.5,
+                "note": "Deliver mornings only",
+            }
+        )
+        self.cheap_carrier.bo_contact_id = self.env["res.partner"].create(
+            {"name": "Corriere Lento S.p.A.", "street": "Via Corrieri 3", "city": "Modena"}
+        )
+        document.transport_by = "sender"
+        document.transport_by = "carrier"
+        document.action_validate()
+        pdf, _fmt = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("bo_logistics.bo_transport_document_report", document.ids)
+        )
+        text, _pages = pdf_text(pdf)
+        for expected in (
+            "DDT/2031/00001",
+            format_date(self.env, date(2031, 3, 5), lang_code="en_US"),
+            self.company.name,
+            "IT00743110157",
+            "Cliente Agente S.r.l.",
+            "Cantiere Via Larga",
+            "Imola",
+            "Corriere Lento S.p.A.",
+            "Via Corrieri 3",
+            "Sale",
+            "T-DRILL",
+            "Test Drill",
+            "Units",
+            "Packages: 2",
+            "Cardboard boxes",
+            "Transport start",
+            "Deliver mornings only",
+            "Consignee's signature",
+            "Carrier's signature",
+        ):
+            self.assertIn(expected, text)
+        self.assertRegex(text, r"Test Drill 3[.,]00 Units")
+        self.assertRegex(text, r"Gross weight \(kg\): 7[.,]50")
+
+    def test_pdf_in_customer_language_and_day_batch(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.customer.lang = "it_IT"
+        documents = self._document() | self._document()
+        documents.action_validate()
+        action = self.Document.with_context(force_report_rendering=True).action_bo_print_day()
+        attachment_id = int(action["url"].split("/")[-1].split("?")[0])
+        text, pages = pdf_text(self.env["ir.attachment"].browse(attachment_id).raw)
+        self.assertGreaterEqual(pages, 2)
+        self.assertIn("DDT/2031/00001", text)
+        self.assertIn("DDT/2031/00002", text)
+        self.assertIn("Vendita", text, "the transport reason is printed in the customer's language")
