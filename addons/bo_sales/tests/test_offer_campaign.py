@@ -74,6 +74,8 @@ class TestOffers(BoAfterSalesCommon):
         self.assertEqual(len(mails), 3)
 
     def test_selection_by_agent_and_country(self):
+        self.customer.bo_visit_class_id = self.env.ref("bo_sales.bo_visit_class_a")
+        self.other_customer.bo_visit_class_id = self.env.ref("bo_sales.bo_visit_class_a")
         campaign = self.env["bo.offer.campaign"].create(
             {
                 "name": "Promo agente",
