@@ -1,1 +1,12 @@
-
+from . import sale_report
+from . import account_invoice_report
+from . import bo_sales_target
+from . import bo_report_kind
+from . import bo_report_kind_sales
+from . import bo_report_kind_receivables
+from . import bo_report_kind_agents
+from . import bo_report_kind_quality
+from . import bo_report_kind_deliveries
+from . import bo_periodic_report
+from . import bo_periodic_report_run
+from . import demo_data

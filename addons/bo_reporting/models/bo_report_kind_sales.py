@@ -1,0 +1,299 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import api, models
+
+from ..tools import charts, periods
+
+GRANULARITY = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
+TOP = 10
+
+
+def _as_date(moment):
+    return moment.date() if hasattr(moment, "date") and callable(moment.date) else moment
+
+
+class BoReportKindSales(models.AbstractModel):
+    """Sales and turnover: ordered (sale.report) and invoiced (account.invoice.report)."""
+
+    _name = "bo.report.kind.sales"
+    _inherit = "bo.report.kind"
+    _description = "Periodic report kind: sales and turnover"
+
+    @api.model
+    def _bo_ordered(self, ctx, period, groupby=()):
+        """{group key: (amount, margin, orders)} of confirmed orders in ``period``."""
+        domain = self._bo_sale_domain(ctx) + self._bo_datetime_domain(ctx, "date", period)
+        rows = self._bo_env(ctx, "sale.report")._read_group(
+            domain,
+            list(groupby),
+            ["price_subtotal:sum", "margin:sum", "order_reference:count_distinct"],
+        )
+        n = len(groupby)
+        return {row[:n]: row[n:] for row in rows}
+
+    @api.model
+    def _bo_invoiced(self, ctx, period, groupby=()):
+        """{group key: turnover} of posted invoices net of credit notes in ``period``."""
+        domain = self._bo_invoice_domain(ctx) + self._bo_date_domain("invoice_date", period)
+        rows = self._bo_env(ctx, "account.invoice.report")._read_group(
+            domain, list(groupby), ["price_subtotal:sum"]
+        )
+        n = len(groupby)
+        return {row[:n]: row[n] for row in rows}
+
+    @api.model
+    def _bo_breakdown(self, ctx, title, sale_field, invoice_field, label, comparison=True):
+        """One table: ordered, margin and invoiced per group, with comparison."""
+        _ = self.env._
+        ordered = self._bo_ordered(ctx, ctx["period"], (sale_field,))
+        invoiced = self._bo_invoiced(ctx, ctx["period"], (invoice_field,))
+        previous = (
+            self._bo_invoiced(ctx, ctx["comparison"], (invoice_field,))
+            if comparison and ctx["comparison"]
+            else {}
+        )
+        keys = {key[0] for key in ordered} | {key[0] for key in invoiced} | {key[0] for key in previous}
+        rows = []
+        for record in keys:
+            amount, margin, orders = ordered.get((record,), (0.0, 0.0, 0))
+            turnover = invoiced.get((record,), 0.0)
+            before = previous.get((record,), 0.0)
+            rows.append(
+                [
+                    record.display_name if record else _("(none)"),
+                    orders,
+                    self._bo_round(ctx, amount),
+                    self._bo_round(ctx, margin),
+                    self._bo_round(ctx, turnover),
+                    self._bo_round(ctx, before),
+                    self._bo_change(turnover, before),
+                ]
+            )
+        rows.sort(key=lambda row: (-row[4], -row[2], row[0]))
+        columns = [
+            self._bo_column(label),
+            self._bo_column(_("Orders"), "int"),
+            self._bo_column(_("Ordered"), "money"),
+            self._bo_column(_("Margin"), "money"),
+            self._bo_column(_("Invoiced"), "money"),
+            self._bo_column(_("Invoiced (comparison)"), "money"),
+            self._bo_column(_("Change"), "pct"),
+        ]
+        return {"title": title, "columns": columns, "rows": rows}
+
+    @api.model
+    def _bo_targets(self, ctx):
+        """Targets of the period's agents and their progress (invoiced so far)."""
+        _ = self.env._
+        period = ctx["period"]
+        targets = self._bo_env(ctx, "bo.sales.target").search(
+            [
+                ("company_id", "=", ctx["company"].id),
+                ("date_from", "<=", period.end),
+                ("date_to", ">=", period.start),
+            ]
+        )
+        by_range = defaultdict(lambda: targets.browse())
+        for target in targets:
+            by_range[(target.date_from, min(target.date_to, period.end))] |= target
+        rows = []
+        invoice_domain = [
+            ("company_id", "=", ctx["company"].id),
+            ("state", "=", "posted"),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("bo_agent_id", "in", targets.agent_id.ids),
+        ]
+        # NOTE: one grouped read per distinct target range (a handful), never per order.
+        for (date_from, date_to), range_targets in by_range.items():
+            done = dict(
+                self._bo_env(ctx, "account.invoice.report")._read_group(
+                    invoice_domain
+                    + [("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to)],
+                    ["bo_agent_id"],
+                    ["price_subtotal:sum"],
+                )
+            )
+            for target in range_targets:
+                achieved = self._bo_round(ctx, done.get(target.agent_id, 0.0))
+                rows.append(
+                    [
+                        target.agent_id.display_name,
+                        str(target.date_from),
+                        str(target.date_to),
+                        target.amount,
+                        achieved,
+                        achieved / target.amount if target.amount else None,
+                    ]
+                )
+        rows.sort(key=lambda row: (row[0], row[1]))
+        return {
+            "title": _("Targets"),
+            "columns": [
+                self._bo_column(_("Agent")),
+                self._bo_column(_("From")),
+                self._bo_column(_("To")),
+                self._bo_column(_("Target"), "money"),
+                self._bo_column(_("Invoiced"), "money"),
+                self._bo_column(_("Progress"), "pct"),
+            ],
+            "rows": rows,
+        }
+
+    @api.model
+    def _bo_products(self, ctx):
+        _ = self.env._
+        ordered = self._bo_ordered(ctx, ctx["period"], ("product_id",))
+        rows = [
+            [
+                product.display_name,
+                orders,
+                self._bo_round(ctx, amount),
+                self._bo_round(ctx, margin),
+            ]
+            for (product,), (amount, margin, orders) in ordered.items()
+        ]
+        rows.sort(key=lambda row: (-row[2], row[0]))
+        columns = [
+            self._bo_column(_("Product")),
+            self._bo_column(_("Orders"), "int"),
+            self._bo_column(_("Ordered"), "money"),
+            self._bo_column(_("Margin"), "money"),
+        ]
+        return rows, columns
+
+    @api.model
+    def _bo_trend(self, ctx):
+        """Ordered and invoiced amounts over the last 12 periods (two grouped reads)."""
+        trend = ctx["trend"]
+        whole = periods.Period(trend[0].start, trend[-1].end)
+        granularity = GRANULARITY[ctx["periodicity"]]
+        ordered = self._bo_ordered(ctx, whole, (f"date:{granularity}",))
+        invoiced = self._bo_invoiced(ctx, whole, (f"invoice_date:{granularity}",))
+        ordered_by_start = defaultdict(float)
+        for (moment,), (amount, _margin, _orders) in ordered.items():
+            ordered_by_start[periods.period_containing(ctx["periodicity"], _as_date(moment)).start] += amount
+        invoiced_by_start = defaultdict(float)
+        for (moment,), amount in invoiced.items():
+            invoiced_by_start[periods.period_containing(ctx["periodicity"], moment).start] += amount
+        return [
+            (
+                periods.period_label(ctx["periodicity"], period),
+                self._bo_round(ctx, ordered_by_start[period.start]),
+                self._bo_round(ctx, invoiced_by_start[period.start]),
+            )
+            for period in trend
+        ]
+
+    @api.model
+    def _bo_collect(self, ctx):
+        _ = self.env._
+        period, comparison = ctx["period"], ctx["comparison"]
+        current = self._bo_ordered(ctx, period).get((), (0.0, 0.0, 0))
+        invoiced = self._bo_invoiced(ctx, period).get((), 0.0)
+        if comparison:
+            before = self._bo_ordered(ctx, comparison).get((), (0.0, 0.0, 0))
+            invoiced_before = self._bo_invoiced(ctx, comparison).get((), 0.0)
+        else:
+            before, invoiced_before = (None, None, None), None
+        amount, margin, orders = current
+
+        def kpi(label, value, previous, kind="money"):
+            value = self._bo_round(ctx, value) if kind == "money" else value
+            if previous is not None and kind == "money":
+                previous = self._bo_round(ctx, previous)
+            return {
+                "label": label,
+                "type": kind,
+                "value": value,
+                "comparison": previous,
+                "change": self._bo_change(value, previous) if previous is not None else None,
+            }
+
+        margin_pct = margin / amount if amount else None
+        margin_pct_before = before[1] / before[0] if before[0] else None
+        kpis = [
+            kpi(_("Confirmed orders"), orders, before[2], "int"),
+            kpi(_("Ordered (untaxed)"), amount, before[0]),
+            kpi(_("Margin"), margin, before[1]),
+            kpi(_("Margin %"), margin_pct, margin_pct_before, "pct"),
+            kpi(_("Invoiced turnover (net of credit notes)"), invoiced, invoiced_before),
+        ]
+        agents = self._bo_breakdown(ctx, _("By agent"), "bo_agent_id", "bo_agent_id", _("Agent"))
+        tables = [
+            agents,
+            self._bo_breakdown(ctx, _("By salesperson"), "user_id", "invoice_user_id", _("Salesperson")),
+            self._bo_breakdown(ctx, _("By product category"), "categ_id", "product_categ_id", _("Category")),
+        ]
+        customers = self._bo_breakdown(
+            ctx, _("Customers"), "commercial_partner_id", "commercial_partner_id", _("Customer")
+        )
+        tables.append(customers)
+        tables.append(dict(customers, title=_("Top customers"), rows=customers["rows"][:TOP]))
+        tables.append(
+            dict(customers, title=_("Bottom customers"), rows=list(reversed(customers["rows"][-TOP:])))
+        )
+        product_rows, product_columns = self._bo_products(ctx)
+        tables.append({"title": _("Top products"), "columns": product_columns, "rows": product_rows[:TOP]})
+        tables.append(
+            {
+                "title": _("Bottom products"),
+                "columns": product_columns,
+                "rows": list(reversed(product_rows[-TOP:])),
+            }
+        )
+        areas = self._bo_ordered(ctx, period, ("country_id", "state_id"))
+        area_rows = sorted(
+            (
+                [
+                    country.display_name or _("(none)"),
+                    state.display_name or "",
+                    orders_,
+                    self._bo_round(ctx, amount_),
+                    self._bo_round(ctx, margin_),
+                ]
+                for (country, state), (amount_, margin_, orders_) in areas.items()
+            ),
+            key=lambda row: (-row[3], row[0], row[1]),
+        )
+        tables.append(
+            {
+                "title": _("By country and province"),
+                "columns": [
+                    self._bo_column(_("Country")),
+                    self._bo_column(_("Province")),
+                    self._bo_column(_("Orders"), "int"),
+                    self._bo_column(_("Ordered"), "money"),
+                    self._bo_column(_("Margin"), "money"),
+                ],
+                "rows": area_rows,
+            }
+        )
+        tables.append(self._bo_targets(ctx))
+        trend = self._bo_trend(ctx)
+        tables.append(
+            {
+                "title": _("Trend"),
+                "columns": [
+                    self._bo_column(_("Period")),
+                    self._bo_column(_("Ordered"), "money"),
+                    self._bo_column(_("Invoiced"), "money"),
+                ],
+                "rows": [list(row) for row in trend],
+            }
+        )
+        chart_list = [
+            charts.bar_chart(
+                _("Trend over the last 12 periods"),
+                [row[0] for row in trend],
+                [(_("Ordered"), [row[1] for row in trend]), (_("Invoiced"), [row[2] for row in trend])],
+            ),
+            charts.bar_chart(
+                _("Invoiced turnover by agent"),
+                [row[0] for row in agents["rows"][:TOP]],
+                [(_("Invoiced"), [row[4] for row in agents["rows"][:TOP]])],
+                horizontal=True,
+            ),
+        ]
+        return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": []}

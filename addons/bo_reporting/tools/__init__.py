@@ -1,0 +1,3 @@
+from . import periods
+from . import charts
+from . import xlsx
