@@ -28,7 +28,12 @@ class BoReportingDemo(models.AbstractModel):
         Batched: one create for all orders, one confirmation, one invoicing.
         """
         rng = random.Random(42)  # same history on every demo database
-        customers = self._bo_demo_records("customer_", "res.partner")
+        # NOTE: some demo customers speak a language the database may lack;
+        # order descriptions are written in the customer's language.
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        customers = self._bo_demo_records("customer_", "res.partner").filtered(
+            lambda partner: not partner.lang or partner.lang in installed
+        )
         products = self._bo_demo_records("product_", "product.product")
         if not customers or not products:
             return
