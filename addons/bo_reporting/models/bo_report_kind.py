@@ -46,8 +46,8 @@ class BoReportKind(models.AbstractModel):
             if missing:
                 notes.append(
                     self.env._(
-                        "Source not installed: %(source)s (missing %(missing)s).",
-                        source=label,
+                        "Source not installed: %(name)s (missing %(missing)s).",
+                        name=label,
                         missing=", ".join(missing),
                     )
                 )
