@@ -1,3 +1,1 @@
-from . import models
-from . import report
-from . import tools
+from . import models, report, tools

@@ -1,12 +1,14 @@
-from . import sale_report
-from . import account_invoice_report
-from . import bo_sales_target
-from . import bo_report_kind
-from . import bo_report_kind_sales
-from . import bo_report_kind_receivables
-from . import bo_report_kind_agents
-from . import bo_report_kind_quality
-from . import bo_report_kind_deliveries
-from . import bo_periodic_report
-from . import bo_periodic_report_run
-from . import demo_data
+from . import (
+    account_invoice_report,
+    bo_periodic_report,
+    bo_periodic_report_run,
+    bo_report_kind,
+    bo_report_kind_agents,
+    bo_report_kind_deliveries,
+    bo_report_kind_quality,
+    bo_report_kind_receivables,
+    bo_report_kind_sales,
+    bo_sales_target,
+    demo_data,
+    sale_report,
+)

@@ -29,7 +29,12 @@ class BoPeriodicReport(models.Model):
     active = fields.Boolean(default=True)
     kind = fields.Selection(KINDS, required=True, default="sales")
     periodicity = fields.Selection(
-        [("weekly", "Weekly"), ("monthly", "Monthly"), ("quarterly", "Quarterly"), ("yearly", "Yearly")],
+        [
+            ("weekly", "Weekly"),
+            ("monthly", "Monthly"),
+            ("quarterly", "Quarterly"),
+            ("yearly", "Yearly"),
+        ],
         required=True,
         default="monthly",
     )
@@ -119,7 +124,9 @@ class BoPeriodicReport(models.Model):
 
     def action_open_runs(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("bo_reporting.bo_periodic_report_run_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "bo_reporting.bo_periodic_report_run_action"
+        )
         action["domain"] = [("report_id", "=", self.id)]
         return action
 
@@ -164,11 +171,15 @@ class BoPeriodicReport(models.Model):
         """
         self.ensure_one()
         Run = self.env["bo.periodic.report.run"]
-        run = Run.search([("report_id", "=", self.id), ("period_start", "=", period.start)], limit=1)
+        run = Run.search(
+            [("report_id", "=", self.id), ("period_start", "=", period.start)], limit=1
+        )
         if run.state == "done" and not force:
             return run
         if not run:
-            run = Run.create({"report_id": self.id, "period_start": period.start, "period_end": period.end})
+            run = Run.create(
+                {"report_id": self.id, "period_start": period.start, "period_end": period.end}
+            )
         run._bo_produce(send=run.state != "done")
         return run
 

@@ -1,6 +1,5 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
 import logging
 import traceback
 
@@ -48,10 +47,14 @@ class BoPeriodicReportRun(models.Model):
     @api.depends("report_id.name", "period_start", "period_end")
     def _compute_name(self):
         for run in self:
-            run.name = f"{run.report_id.name or ''} {run.period_start or ''} - {run.period_end or ''}"
+            run.name = (
+                f"{run.report_id.name or ''} {run.period_start or ''} - {run.period_end or ''}"
+            )
 
     def _bo_action_open(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id("bo_reporting.bo_periodic_report_run_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "bo_reporting.bo_periodic_report_run_action"
+        )
         if len(self) == 1:
             action.update(res_id=self.id, view_mode="form", views=[(False, "form")])
         else:
@@ -78,9 +81,15 @@ class BoPeriodicReportRun(models.Model):
             (_("Company"), report.company_id.name),
             (_("Sales teams"), ", ".join(report.team_ids.mapped("display_name")) or _("All")),
             (_("Agents"), ", ".join(report.agent_ids.mapped("display_name")) or _("All")),
-            (_("Customer tags"), ", ".join(report.partner_category_ids.mapped("display_name")) or _("All")),
+            (
+                _("Customer tags"),
+                ", ".join(report.partner_category_ids.mapped("display_name")) or _("All"),
+            ),
             (_("Countries"), ", ".join(report.country_ids.mapped("display_name")) or _("All")),
-            (_("Product categories"), ", ".join(report.product_category_ids.mapped("display_name")) or _("All")),
+            (
+                _("Product categories"),
+                ", ".join(report.product_category_ids.mapped("display_name")) or _("All"),
+            ),
         ]
         now = fields.Datetime.now()
         return dict(
@@ -136,7 +145,9 @@ class BoPeriodicReportRun(models.Model):
         mails = self.env["mail.mail"]
         by_lang = {}
         for partner in recipients:
-            by_lang.setdefault(partner.lang or self.company_id.partner_id.lang or "en_US", []).append(partner.id)
+            by_lang.setdefault(
+                partner.lang or self.company_id.partner_id.lang or "en_US", []
+            ).append(partner.id)
         for lang, partner_ids in sorted(by_lang.items()):
             mail_id = template.with_context(bo_recipient_lang=lang).send_mail(
                 self.id,
@@ -181,7 +192,7 @@ class BoPeriodicReportRun(models.Model):
                                 "recipient_ids": [(6, 0, run.report_id._bo_recipients().ids)],
                             }
                         )
-            except Exception as error:  # noqa: BLE001 - recorded on the run, retried by the next job
+            except Exception as error:
                 _logger.exception("Periodic report run %s failed", run.id)
                 run.write(
                     {

@@ -66,8 +66,10 @@ class BoReportKind(models.AbstractModel):
         # NOTE: figures are company-wide by definition (a manager configures
         # who receives them): read as superuser, restricted to the report's
         # company so that amounts are converted into its currency.
-        return self.env[model].sudo().with_context(
-            allowed_company_ids=[ctx["company"].id], tz=ctx["tz"], active_test=False
+        return (
+            self.env[model]
+            .sudo()
+            .with_context(allowed_company_ids=[ctx["company"].id], tz=ctx["tz"], active_test=False)
         )
 
     @api.model
@@ -103,7 +105,9 @@ class BoReportKind(models.AbstractModel):
         if report.agent_ids:
             domain.append(("bo_agent_id", "in", report.agent_ids.ids))
         if report.partner_category_ids:
-            domain.append(("commercial_partner_id.category_id", "in", report.partner_category_ids.ids))
+            domain.append(
+                ("commercial_partner_id.category_id", "in", report.partner_category_ids.ids)
+            )
         if report.country_ids:
             domain.append(("country_id", "in", report.country_ids.ids))
         if report.product_category_ids:
@@ -124,7 +128,9 @@ class BoReportKind(models.AbstractModel):
         if report.agent_ids:
             domain.append(("bo_agent_id", "in", report.agent_ids.ids))
         if report.partner_category_ids:
-            domain.append(("commercial_partner_id.category_id", "in", report.partner_category_ids.ids))
+            domain.append(
+                ("commercial_partner_id.category_id", "in", report.partner_category_ids.ids)
+            )
         if report.country_ids:
             domain.append(("country_id", "in", report.country_ids.ids))
         if report.product_category_ids:

@@ -36,7 +36,9 @@ class BoReportKindAgents(models.AbstractModel):
         agents = self._bo_env(ctx, "res.partner").search(agent_domain)
         customers = dict(
             self._bo_env(ctx, "res.partner")._read_group(
-                [("bo_agent_id", "in", agents.ids), ("is_company", "=", True)], ["bo_agent_id"], ["__count"]
+                [("bo_agent_id", "in", agents.ids), ("is_company", "=", True)],
+                ["bo_agent_id"],
+                ["__count"],
             )
         )
         turnover = dict(
@@ -56,12 +58,17 @@ class BoReportKindAgents(models.AbstractModel):
             domain = [
                 ("bo_agent_id", "in", agents.ids),
                 ("bo_kind", "=", "visit"),
-            ] + self._bo_datetime_domain(ctx, "start", period)
-            for agent, state, count in events._read_group(domain, ["bo_agent_id", "bo_state"], ["__count"]):
+                *self._bo_datetime_domain(ctx, "start", period),
+            ]
+            for agent, state, count in events._read_group(
+                domain, ["bo_agent_id", "bo_state"], ["__count"]
+            ):
                 visits[agent][state] = count
             visited = dict(
                 events._read_group(
-                    domain + [("bo_state", "=", "done")], ["bo_agent_id"], ["bo_customer_id:count_distinct"]
+                    [*domain, ("bo_state", "=", "done")],
+                    ["bo_agent_id"],
+                    ["bo_customer_id:count_distinct"],
                 )
             )
         if available[visits_label] and available[agenda_label]:
@@ -74,8 +81,8 @@ class BoReportKindAgents(models.AbstractModel):
                         ("state", "=", "sale"),
                         ("bo_visit_id", "!=", False),
                         ("bo_visit_id.bo_agent_id", "in", agents.ids),
-                    ]
-                    + self._bo_datetime_domain(ctx, "date_order", period),
+                        *self._bo_datetime_domain(ctx, "date_order", period),
+                    ],
                     ["bo_visit_id.bo_agent_id"],
                     ["__count", "amount_untaxed:sum"],
                 )
@@ -100,7 +107,11 @@ class BoReportKindAgents(models.AbstractModel):
             ]
         rows = []
         for agent in agents:
-            row = [agent.display_name, customers.get(agent, 0), self._bo_round(ctx, turnover.get(agent, 0.0))]
+            row = [
+                agent.display_name,
+                customers.get(agent, 0),
+                self._bo_round(ctx, turnover.get(agent, 0.0)),
+            ]
             if available[agenda_label]:
                 count_customers = customers.get(agent, 0)
                 row += [

@@ -6,7 +6,7 @@ from ..tools import charts
 
 
 class BoReportKindDeliveries(models.AbstractModel):
-    """Deliveries per courier (Odoo's carriers), on-time figures from bo_logistics when installed."""
+    """Deliveries per courier (Odoo's carriers); on-time figures from bo_logistics if installed."""
 
     _name = "bo.report.kind.deliveries"
     _inherit = "bo.report.kind"
@@ -16,7 +16,10 @@ class BoReportKindDeliveries(models.AbstractModel):
     def _bo_requirements(self):
         return {
             self.env._("Shipment tracking (bo_logistics)"): [
-                ("stock.picking", ["bo_shipping_state", "bo_expected_date", "bo_delivered_date", "bo_is_late"]),
+                (
+                    "stock.picking",
+                    ["bo_shipping_state", "bo_expected_date", "bo_delivered_date", "bo_is_late"],
+                ),
             ],
         }
 
@@ -31,7 +34,8 @@ class BoReportKindDeliveries(models.AbstractModel):
             ("company_id", "=", ctx["company"].id),
             ("picking_type_code", "=", "outgoing"),
             ("state", "=", "done"),
-        ] + self._bo_datetime_domain(ctx, "date_done", ctx["period"])
+            *self._bo_datetime_domain(ctx, "date_done", ctx["period"]),
+        ]
         domain += self._bo_partner_domain(ctx, "partner_id.commercial_partner_id")
         groupby = ["carrier_id", "bo_is_late"] if tracking else ["carrier_id"]
         groups = pickings._read_group(domain, groupby, ["__count", "carrier_price:sum"])
@@ -58,7 +62,13 @@ class BoReportKindDeliveries(models.AbstractModel):
         rows.sort(key=lambda row: (-row[1], row[0]))
         total = sum(row[1] for row in rows)
         kpis = [
-            {"label": _("Shipments"), "type": "int", "value": total, "comparison": None, "change": None},
+            {
+                "label": _("Shipments"),
+                "type": "int",
+                "value": total,
+                "comparison": None,
+                "change": None,
+            },
             {
                 "label": _("Courier cost"),
                 "type": "money",
@@ -79,7 +89,9 @@ class BoReportKindDeliveries(models.AbstractModel):
                     "change": None,
                 }
             )
-            late = pickings.search(domain + [("bo_is_late", "=", True)], order="date_done desc", limit=100)
+            late = pickings.search(
+                [*domain, ("bo_is_late", "=", True)], order="date_done desc", limit=100
+            )
             tables.append(
                 {
                     "title": _("Late shipments"),
@@ -104,7 +116,9 @@ class BoReportKindDeliveries(models.AbstractModel):
             )
         chart_list = [
             charts.bar_chart(
-                _("Shipments per courier"), [row[0] for row in rows[:10]], [(_("Shipments"), [row[1] for row in rows[:10]])]
+                _("Shipments per courier"),
+                [row[0] for row in rows[:10]],
+                [(_("Shipments"), [row[1] for row in rows[:10]])],
             )
         ]
         return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}

@@ -26,7 +26,9 @@ class BoReportKindQuality(models.AbstractModel):
     def _bo_confirmation_times(self, ctx):
         """Per salesperson: confirmed orders and average hours from quotation to confirmation."""
         start, stop = self._bo_datetime_domain(ctx, "date_order", ctx["period"])
-        self.env["sale.order"].flush_model(["date_order", "create_date", "state", "company_id", "user_id"])
+        self.env["sale.order"].flush_model(
+            ["date_order", "create_date", "state", "company_id", "user_id"]
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -53,15 +55,22 @@ class BoReportKindQuality(models.AbstractModel):
         users = self.env["res.users"].sudo().browse([row[0] for row in times if row[0]])
         names = dict(zip(users.ids, users.mapped("display_name"), strict=True))
         time_rows = sorted(
-            ([names.get(user_id, _("(none)")), count, round(hours or 0.0, 2)] for user_id, count, hours in times),
+            (
+                [names.get(user_id, _("(none)")), count, round(hours or 0.0, 2)]
+                for user_id, count, hours in times
+            ),
             key=lambda row: row[0],
         )
         total_orders = sum(row[1] for row in time_rows)
-        average = (
-            sum(row[1] * row[2] for row in time_rows) / total_orders if total_orders else 0.0
-        )
+        average = sum(row[1] * row[2] for row in time_rows) / total_orders if total_orders else 0.0
         kpis = [
-            {"label": _("Confirmed orders"), "type": "int", "value": total_orders, "comparison": None, "change": None},
+            {
+                "label": _("Confirmed orders"),
+                "type": "int",
+                "value": total_orders,
+                "comparison": None,
+                "change": None,
+            },
             {
                 "label": _("Hours from quotation to confirmation"),
                 "type": "float",
@@ -91,23 +100,29 @@ class BoReportKindQuality(models.AbstractModel):
         ]
         if available[checks_label]:
             orders = self._bo_env(ctx, "sale.order")
-            order_domain = [("company_id", "=", ctx["company"].id)] + self._bo_datetime_domain(
-                ctx, "date_order", ctx["period"]
-            )
+            order_domain = [
+                ("company_id", "=", ctx["company"].id),
+                *self._bo_datetime_domain(ctx, "date_order", ctx["period"]),
+            ]
             states = orders._read_group(order_domain, ["bo_check_state"], ["__count"])
             selection = dict(orders._fields["bo_check_state"]._description_selection(self.env))
-            state_rows = [[selection.get(state, state or _("(none)")), count] for state, count in states]
+            state_rows = [
+                [selection.get(state, state or _("(none)")), count] for state, count in states
+            ]
             findings = self._bo_env(ctx, "bo.check.finding")._read_group(
                 [("order_id", "in", orders._search(order_domain))],
                 ["rule_id", "severity"],
                 ["__count", "order_id:count_distinct"],
             )
             finding_rows = sorted(
-                ([rule.display_name, str(severity), count, count_orders] for rule, severity, count, count_orders in findings),
+                (
+                    [rule.display_name, str(severity), count, count_orders]
+                    for rule, severity, count, count_orders in findings
+                ),
                 key=lambda row: (-row[2], row[0]),
             )
             flagged = orders.search(
-                order_domain + [("bo_check_state", "in", ("blocked", "overridden"))],
+                [*order_domain, ("bo_check_state", "in", ("blocked", "overridden"))],
                 order="date_order desc",
                 limit=100,
             )

@@ -76,7 +76,8 @@ class BoReportKindReceivables(models.AbstractModel):
             ("partner_type", "=", "customer"),
             ("payment_type", "=", "inbound"),
             ("state", "in", ("in_process", "paid")),
-        ] + self._bo_date_domain("date", ctx["period"])
+            *self._bo_date_domain("date", ctx["period"]),
+        ]
         domain += self._bo_partner_domain(ctx, "partner_id.commercial_partner_id")
         return self._bo_env(ctx, "account.payment")._read_group(
             domain, ["partner_id"], ["amount_company_currency_signed:sum", "__count"]
@@ -118,7 +119,13 @@ class BoReportKindReceivables(models.AbstractModel):
                 "change": None,
             },
         ] + [
-            {"label": label, "type": "money", "value": self._bo_round(ctx, total), "comparison": None, "change": None}
+            {
+                "label": label,
+                "type": "money",
+                "value": self._bo_round(ctx, total),
+                "comparison": None,
+                "change": None,
+            }
             for label, total in zip(bucket_labels, totals, strict=True)
         ]
         tables = [
@@ -139,6 +146,8 @@ class BoReportKindReceivables(models.AbstractModel):
                 "rows": payments,
             },
         ]
-        chart_list = [charts.bar_chart(_("Overdue by age"), bucket_labels, [(_("Overdue"), totals)])]
+        chart_list = [
+            charts.bar_chart(_("Overdue by age"), bucket_labels, [(_("Overdue"), totals)])
+        ]
         notes = [_("Open amounts as they stand at generation time, aged at the end of the period.")]
         return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}

@@ -17,7 +17,11 @@ class BoReportingDemo(models.AbstractModel):
     @api.model
     def _bo_demo_records(self, prefix, model):
         data = self.env["ir.model.data"].search(
-            [("module", "=", "bo_sales"), ("model", "=", model), ("name", "=like", f"{prefix}%_demo")]
+            [
+                ("module", "=", "bo_sales"),
+                ("model", "=", model),
+                ("name", "=like", f"{prefix}%_demo"),
+            ]
         )
         return self.env[model].browse(data.mapped("res_id")).exists()
 

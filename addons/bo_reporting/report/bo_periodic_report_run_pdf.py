@@ -28,4 +28,10 @@ class ReportBoPeriodicReportRun(models.AbstractModel):
                 return formatLang(self.env, value * 100.0, digits=1) + " %"
             return value
 
-        return {"doc_ids": docids, "doc_model": "bo.periodic.report.run", "docs": runs, "payloads": payloads, "fmt": fmt}
+        return {
+            "doc_ids": docids,
+            "doc_model": "bo.periodic.report.run",
+            "docs": runs,
+            "payloads": payloads,
+            "fmt": fmt,
+        }

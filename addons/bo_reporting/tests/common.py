@@ -28,7 +28,9 @@ class BoReportingCommon(BoSalesCommon):
         cls.company.partner_id.tz = "Europe/Rome"
         cls.eur = cls.company.currency_id
         cls.eur.rate_ids.unlink()
-        cls.usd = cls.setup_other_currency("USD", rates=[("2020-01-01", 1.25), ("2024-03-10", 1.10)])
+        cls.usd = cls.setup_other_currency(
+            "USD", rates=[("2020-01-01", 1.25), ("2024-03-10", 1.10)]
+        )
         cls.usd_pricelist = cls.env["product.pricelist"].create(
             {"name": "USD list", "currency_id": cls.usd.id, "company_id": cls.company.id}
         )
@@ -60,7 +62,11 @@ class BoReportingCommon(BoSalesCommon):
         )
         cls.customer.write({"state_id": cls.env.ref("base.state_it_bo").id})
         cls.foreign_customer = cls.env["res.partner"].create(
-            {"name": "US Hardware Inc.", "is_company": True, "country_id": cls.env.ref("base.us").id}
+            {
+                "name": "US Hardware Inc.",
+                "is_company": True,
+                "country_id": cls.env.ref("base.us").id,
+            }
         )
         cls.monthly_report = cls.env["bo.periodic.report"].create(
             {
@@ -85,7 +91,9 @@ class BoReportingCommon(BoSalesCommon):
                     "company_id": cls.company.id,
                     "pricelist_id": (pricelist or cls.env["product.pricelist"]).id,
                     "order_line": [
-                        Command.create({"product_id": product.id, "product_uom_qty": qty, "price_unit": price})
+                        Command.create(
+                            {"product_id": product.id, "product_uom_qty": qty, "price_unit": price}
+                        )
                         for product, qty, price in lines
                     ],
                 }

@@ -20,7 +20,9 @@ class TestBenchCase(BoReportingCommon):
         env = self.env(context=dict(self.env.context, force_report_rendering=True))
         ctx = case.prepare(env, lines=200)
         self.assertEqual(ctx["lines"], 200)
-        self.assertEqual(env["sale.order.line"].search_count([("order_id.name", "=like", "BENCH-%")]), 200)
+        self.assertEqual(
+            env["sale.order.line"].search_count([("order_id.name", "=like", "BENCH-%")]), 200
+        )
         run = case.run(env, ctx)
         self.assertEqual(run.state, "pending")  # produced without sending
         self.assertFalse(run.error)

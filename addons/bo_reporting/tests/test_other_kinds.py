@@ -28,7 +28,12 @@ class TestOtherKinds(BoReportingCommon):
         cls.orders = cls._bo_orders(
             [
                 (cls.customer, [(cls.drill, 1, 100.0)], datetime.datetime(2024, 3, 5, 9, 0), None),
-                (cls.other_customer, [(cls.gloves, 2, 10.0)], datetime.datetime(2024, 3, 6, 9, 0), None),
+                (
+                    cls.other_customer,
+                    [(cls.gloves, 2, 10.0)],
+                    datetime.datetime(2024, 3, 6, 9, 0),
+                    None,
+                ),
             ]
         )
         pickings = cls.orders.picking_ids
@@ -37,7 +42,11 @@ class TestOtherKinds(BoReportingCommon):
         pickings.move_ids.picked = True
         pickings.button_validate()
         pickings.write(
-            {"carrier_id": cls.carrier.id, "carrier_price": 12.5, "date_done": datetime.datetime(2024, 3, 8, 10, 0)}
+            {
+                "carrier_id": cls.carrier.id,
+                "carrier_price": 12.5,
+                "date_done": datetime.datetime(2024, 3, 8, 10, 0),
+            }
         )
         cls.pickings = pickings
 
@@ -50,7 +59,9 @@ class TestOtherKinds(BoReportingCommon):
         return run._bo_payload()
 
     def _has(self, model, *names):
-        return self.env.get(model) is not None and all(name in self.env[model]._fields for name in names)
+        return self.env.get(model) is not None and all(
+            name in self.env[model]._fields for name in names
+        )
 
     def test_deliveries(self):
         payload = self._payload("deliveries")
@@ -58,7 +69,13 @@ class TestOtherKinds(BoReportingCommon):
         [row] = [row for row in table["rows"] if row[0] == self.carrier.display_name]
         self.assertEqual(row[1], len(self.pickings))
         self.assertAlmostEqual(row[2], sum(self.pickings.mapped("carrier_price")), places=2)
-        tracked = self._has("stock.picking", "bo_shipping_state", "bo_expected_date", "bo_delivered_date", "bo_is_late")
+        tracked = self._has(
+            "stock.picking",
+            "bo_shipping_state",
+            "bo_expected_date",
+            "bo_delivered_date",
+            "bo_is_late",
+        )
         notes = " ".join(payload["notes"])
         if tracked:
             self.assertFalse(notes)
@@ -70,7 +87,9 @@ class TestOtherKinds(BoReportingCommon):
             self.assertEqual(len(table["columns"]), 3)
 
     def test_agents_activity(self):
-        has_agenda = self._has("calendar.event", "bo_agent_id", "bo_customer_id", "bo_kind", "bo_state")
+        has_agenda = self._has(
+            "calendar.event", "bo_agent_id", "bo_customer_id", "bo_kind", "bo_state"
+        )
         if has_agenda:
             start = datetime.datetime(2024, 3, 4, 9, 0)
             self.env["calendar.event"].create(
@@ -91,7 +110,11 @@ class TestOtherKinds(BoReportingCommon):
         rows = {row[0]: row for row in payload["tables"][0]["rows"]}
         row = rows[self.agent_partner.display_name]
         invoiced = self.env["account.move"].search(
-            [("partner_id", "=", self.customer.id), ("state", "=", "posted"), ("invoice_date", ">=", self.march.start)]
+            [
+                ("partner_id", "=", self.customer.id),
+                ("state", "=", "posted"),
+                ("invoice_date", ">=", self.march.start),
+            ]
         )
         self.assertAlmostEqual(row[2], sum(invoiced.mapped("amount_untaxed_signed")), places=2)
         self.assertEqual(row[1], 1)  # customers of the agent
@@ -104,12 +127,16 @@ class TestOtherKinds(BoReportingCommon):
             self.assertEqual(len(row), 3)
 
     def test_order_quality(self):
-        has_checks = self._has("sale.order", "bo_check_state", "bo_override_reason", "bo_override_user_id") and (
-            self._has("bo.check.finding", "rule_id", "order_id", "severity")
+        has_checks = self._has(
+            "sale.order", "bo_check_state", "bo_override_reason", "bo_override_user_id"
+        ) and (self._has("bo.check.finding", "rule_id", "order_id", "severity"))
+        order = self._bo_orders(
+            [(self.customer, [(self.drill, 1, 100.0)], fields.Datetime.now(), None)]
         )
-        order = self._bo_orders([(self.customer, [(self.drill, 1, 100.0)], fields.Datetime.now(), None)])
         order.date_order = order.create_date + datetime.timedelta(hours=5)
-        period = periods.period_containing("monthly", periods.local_today(order.date_order, "Europe/Rome"))
+        period = periods.period_containing(
+            "monthly", periods.local_today(order.date_order, "Europe/Rome")
+        )
         payload = self._payload("quality", period)
         times = next(t for t in payload["tables"] if t["title"] == "Time to confirm")
         [row] = [row for row in times["rows"] if row[0] == order.user_id.display_name]

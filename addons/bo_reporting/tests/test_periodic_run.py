@@ -20,7 +20,11 @@ class TestPeriodicRun(BoReportingCommon):
         cls.env["bo.periodic.report"].search([("id", "!=", cls.monthly_report.id)]).active = False
         cls.env.ref("base.lang_it").active = True
         cls.italian_user = new_test_user(
-            cls.env, login="bo_report_it", name="Direttore", email="direttore@example.com", lang="it_IT"
+            cls.env,
+            login="bo_report_it",
+            name="Direttore",
+            email="direttore@example.com",
+            lang="it_IT",
         )
         cls.english_contact = cls.env["res.partner"].create(
             {"name": "Marketing Agency", "email": "agency@example.com", "lang": "en_US"}
@@ -32,10 +36,14 @@ class TestPeriodicRun(BoReportingCommon):
                 "recipient_partner_ids": [Command.set(cls.english_contact.ids)],
             }
         )
-        cls._bo_orders([(cls.customer, [(cls.drill, 2, 100.0)], datetime.datetime(2024, 3, 5, 9, 0), None)])
+        cls._bo_orders(
+            [(cls.customer, [(cls.drill, 2, 100.0)], datetime.datetime(2024, 3, 5, 9, 0), None)]
+        )
 
     def _runs(self):
-        return self.env["bo.periodic.report.run"].search([("report_id", "=", self.monthly_report.id)])
+        return self.env["bo.periodic.report.run"].search(
+            [("report_id", "=", self.monthly_report.id)]
+        )
 
     @freeze_time("2024-04-02 08:00:00")
     def test_cron_produces_each_period_once(self):
@@ -55,7 +63,12 @@ class TestPeriodicRun(BoReportingCommon):
         Report._cron_generate_due()
         self.assertEqual(self._runs(), run)
         self.assertEqual(self.env["mail.mail"].search_count([("id", "in", run.mail_ids.ids)]), 2)
-        self.assertEqual(self.env["mail.mail"].search_count([("model", "=", run._name), ("res_id", "=", run.id)]), 2)
+        self.assertEqual(
+            self.env["mail.mail"].search_count(
+                [("model", "=", run._name), ("res_id", "=", run.id)]
+            ),
+            2,
+        )
 
     @freeze_time("2024-04-01 08:00:00")
     def test_run_day_not_reached_produces_previous_period(self):
@@ -89,7 +102,9 @@ class TestPeriodicRun(BoReportingCommon):
         self.assertEqual(run.state, "failed")
         self.assertIn("figures unavailable", run.error)
         self.assertFalse(run.attachment_ids)
-        self.assertFalse(self.env["mail.mail"].search([("model", "=", run._name), ("res_id", "=", run.id)]))
+        self.assertFalse(
+            self.env["mail.mail"].search([("model", "=", run._name), ("res_id", "=", run.id)])
+        )
         self.env["bo.periodic.report"]._cron_generate_due()
         self.assertEqual(self._runs(), run)
         self.assertEqual(run.state, "done")
@@ -111,9 +126,13 @@ class TestPeriodicRun(BoReportingCommon):
         run = self._runs()
         self.assertEqual(run.state, "failed")
         # The emails queued before the crash were rolled back with the run's output.
-        self.assertFalse(self.env["mail.mail"].search([("model", "=", run._name), ("res_id", "=", run.id)]))
         self.assertFalse(
-            self.env["ir.attachment"].search([("res_model", "=", run._name), ("res_id", "=", run.id)])
+            self.env["mail.mail"].search([("model", "=", run._name), ("res_id", "=", run.id)])
+        )
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", run._name), ("res_id", "=", run.id)]
+            )
         )
 
     @freeze_time("2024-04-02 08:00:00")

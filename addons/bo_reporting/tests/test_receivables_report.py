@@ -31,7 +31,12 @@ class TestReceivablesReport(BoReportingCommon):
                     "invoice_date_due": due,
                     "invoice_line_ids": [
                         Command.create(
-                            {"product_id": cls.drill.id, "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()]}
+                            {
+                                "product_id": cls.drill.id,
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
                         )
                     ],
                 }
@@ -40,7 +45,10 @@ class TestReceivablesReport(BoReportingCommon):
         )
         cls.invoices.action_post()
         Register = cls.env["account.payment.register"]
-        for invoice, amount, day in ((cls.invoices[3], 150.0, "2024-03-05"), (cls.invoices[5], 50.0, "2024-03-10")):
+        for invoice, amount, day in (
+            (cls.invoices[3], 150.0, "2024-03-05"),
+            (cls.invoices[5], 50.0, "2024-03-10"),
+        ):
             Register.with_context(active_model="account.move", active_ids=invoice.ids).create(
                 {"amount": amount, "payment_date": day}
             )._create_payments()
@@ -48,7 +56,11 @@ class TestReceivablesReport(BoReportingCommon):
 
     def test_overdue_buckets_agree_with_invoices(self):
         run = self.env["bo.periodic.report.run"].create(
-            {"report_id": self.report.id, "period_start": self.march.start, "period_end": self.march.end}
+            {
+                "report_id": self.report.id,
+                "period_start": self.march.start,
+                "period_end": self.march.end,
+            }
         )
         payload = run._bo_payload()
         table = next(t for t in payload["tables"] if t["title"] == "Overdue by customer")
@@ -56,7 +68,9 @@ class TestReceivablesReport(BoReportingCommon):
         # Independent computation from Odoo's own residuals and due dates.
         expected = {}
         as_of = self.march.end
-        for invoice in self.invoices.filtered(lambda m: m.invoice_date_due < as_of and m.amount_residual):
+        for invoice in self.invoices.filtered(
+            lambda m: m.invoice_date_due < as_of and m.amount_residual
+        ):
             age = (as_of - invoice.invoice_date_due).days
             bucket = 0 if age <= 30 else 1 if age <= 60 else 2 if age <= 90 else 3
             buckets = expected.setdefault(invoice.partner_id.display_name, [0.0] * 4)
@@ -70,7 +84,11 @@ class TestReceivablesReport(BoReportingCommon):
 
     def test_payments_received_in_period(self):
         run = self.env["bo.periodic.report.run"].create(
-            {"report_id": self.report.id, "period_start": self.march.start, "period_end": self.march.end}
+            {
+                "report_id": self.report.id,
+                "period_start": self.march.start,
+                "period_end": self.march.end,
+            }
         )
         payload = run._bo_payload()
         kpi = next(k for k in payload["kpis"] if k["label"] == "Payments received")
@@ -83,11 +101,17 @@ class TestReceivablesReport(BoReportingCommon):
             ]
         )
         self.assertEqual(len(payments), 2)
-        self.assertAlmostEqual(kpi["value"], sum(payments.mapped("amount_company_currency_signed")), places=2)
+        self.assertAlmostEqual(
+            kpi["value"], sum(payments.mapped("amount_company_currency_signed")), places=2
+        )
         self.assertAlmostEqual(kpi["value"], 200.0, places=2)
         # A period before the payments shows none.
         february = self.env["bo.periodic.report.run"].create(
-            {"report_id": self.report.id, "period_start": self.february.start, "period_end": self.february.end}
+            {
+                "report_id": self.report.id,
+                "period_start": self.february.start,
+                "period_end": self.february.end,
+            }
         )
         kpi = next(k for k in february._bo_payload()["kpis"] if k["label"] == "Payments received")
         self.assertEqual(kpi["value"], 0.0)

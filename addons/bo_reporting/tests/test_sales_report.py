@@ -20,17 +20,31 @@ class TestSalesReport(BoReportingCommon):
     def setUpClass(cls):
         super().setUpClass()
         dt = datetime.datetime
-        cls.feb_orders = cls._bo_orders([(cls.customer, [(cls.drill, 2, 100.0)], dt(2024, 2, 10, 10, 0), None)])
+        cls.feb_orders = cls._bo_orders(
+            [(cls.customer, [(cls.drill, 2, 100.0)], dt(2024, 2, 10, 10, 0), None)]
+        )
         cls.march_orders = cls._bo_orders(
             [
-                (cls.customer, [(cls.drill, 3, 100.0), (cls.gloves, 10, 10.0)], dt(2024, 3, 5, 9, 0), None),
+                (
+                    cls.customer,
+                    [(cls.drill, 3, 100.0), (cls.gloves, 10, 10.0)],
+                    dt(2024, 3, 5, 9, 0),
+                    None,
+                ),
                 # 23:30 UTC on 29 February is 00:30 on 1 March in Rome: a March order.
                 (cls.other_customer, [(cls.gloves, 20, 10.0)], dt(2024, 2, 29, 23, 30), None),
-                (cls.foreign_customer, [(cls.drill, 5, 110.0)], dt(2024, 3, 15, 9, 0), cls.usd_pricelist),
+                (
+                    cls.foreign_customer,
+                    [(cls.drill, 5, 110.0)],
+                    dt(2024, 3, 15, 9, 0),
+                    cls.usd_pricelist,
+                ),
             ]
         )
         # 22:30 UTC on 31 March is already April in Rome.
-        cls.april_orders = cls._bo_orders([(cls.customer, [(cls.drill, 1, 100.0)], dt(2024, 3, 31, 22, 30), None)])
+        cls.april_orders = cls._bo_orders(
+            [(cls.customer, [(cls.drill, 1, 100.0)], dt(2024, 3, 31, 22, 30), None)]
+        )
         cls.feb_invoices = cls._bo_invoice(cls.feb_orders, "2024-02-15")
         cls.march_invoices = cls._bo_invoice(cls.march_orders, "2024-03-20")
         cls.refund = cls.env["account.move"].create(
@@ -40,7 +54,12 @@ class TestSalesReport(BoReportingCommon):
                 "invoice_date": "2024-03-25",
                 "invoice_line_ids": [
                     Command.create(
-                        {"product_id": cls.drill.id, "quantity": 1, "price_unit": 50.0, "tax_ids": [Command.clear()]}
+                        {
+                            "product_id": cls.drill.id,
+                            "quantity": 1,
+                            "price_unit": 50.0,
+                            "tax_ids": [Command.clear()],
+                        }
                     )
                 ],
             }
@@ -62,7 +81,9 @@ class TestSalesReport(BoReportingCommon):
         period = period or self.march
         Run = self.env["bo.periodic.report.run"]
         run = Run.search([("report_id", "=", report.id), ("period_start", "=", period.start)])
-        run = run or Run.create({"report_id": report.id, "period_start": period.start, "period_end": period.end})
+        run = run or Run.create(
+            {"report_id": report.id, "period_start": period.start, "period_end": period.end}
+        )
         return run, run.with_context(lang="en_US")._bo_payload()
 
     def _kpi(self, payload, label):
@@ -89,7 +110,9 @@ class TestSalesReport(BoReportingCommon):
         orders = self.march_orders
         self.assertEqual(self._kpi(payload, "Confirmed orders")["value"], len(orders))
         ordered = sum(order.amount_untaxed / order.currency_rate for order in orders)
-        self.assertAlmostEqual(self._kpi(payload, "Ordered (untaxed)")["value"], round(ordered, 2), places=2)
+        self.assertAlmostEqual(
+            self._kpi(payload, "Ordered (untaxed)")["value"], round(ordered, 2), places=2
+        )
         # The USD order is converted at the rate of its date: 550 USD / 1.10 = 500 EUR.
         self.assertAlmostEqual(ordered, 400.0 + 200.0 + 500.0, places=2)
         margin = sum(order.margin / order.currency_rate for order in orders)
@@ -102,7 +125,11 @@ class TestSalesReport(BoReportingCommon):
                 ("date", "<", stop),
                 ("state", "=", "sale"),
                 ("company_id", "=", self.company.id),
-                ("order_reference", "in", [f"sale.order,{order.id}" for order in orders | self.april_orders]),
+                (
+                    "order_reference",
+                    "in",
+                    [f"sale.order,{order.id}" for order in orders | self.april_orders],
+                ),
             ],
             [],
             ["price_subtotal:sum"],
@@ -136,7 +163,9 @@ class TestSalesReport(BoReportingCommon):
             places=2,
         )
         customers = self._table(payload, "Customers")["rows"]
-        self.assertEqual(self._table(payload, "Top customers")["rows"][0][0], self.foreign_customer.display_name)
+        self.assertEqual(
+            self._table(payload, "Top customers")["rows"][0][0], self.foreign_customer.display_name
+        )
         self.assertEqual(self._table(payload, "Bottom customers")["rows"][0][0], customers[-1][0])
         categories = {row[0]: row for row in self._table(payload, "By product category")["rows"]}
         tools = self.march_orders.order_line.filtered(lambda line: line.product_id == self.drill)
@@ -146,7 +175,9 @@ class TestSalesReport(BoReportingCommon):
             places=2,
         )
         areas = self._table(payload, "By country and province")["rows"]
-        bologna = next(row for row in areas if row[1] == self.env.ref("base.state_it_bo").display_name)
+        bologna = next(
+            row for row in areas if row[1] == self.env.ref("base.state_it_bo").display_name
+        )
         self.assertAlmostEqual(bologna[3], self.march_orders[0].amount_untaxed, places=2)
         products = self._table(payload, "Top products")["rows"]
         self.assertEqual(products[0][0], self.drill.display_name)
@@ -178,7 +209,9 @@ class TestSalesReport(BoReportingCommon):
         self.assertEqual(len(trend), 12)
         self.assertAlmostEqual(trend[-1][2], self._independent_turnover(self.march), places=2)
         self.assertAlmostEqual(trend[-2][2], self._independent_turnover(self.february), places=2)
-        self.assertAlmostEqual(trend[-1][1], self._kpi(payload, "Ordered (untaxed)")["value"], places=2)
+        self.assertAlmostEqual(
+            trend[-1][1], self._kpi(payload, "Ordered (untaxed)")["value"], places=2
+        )
 
     def test_xlsx_read_back(self):
         _run, payload = self._payload()
@@ -199,7 +232,9 @@ class TestSalesReport(BoReportingCommon):
 
     def test_pdf_text(self):
         run, payload = self._payload()
-        attachments = run.with_context(lang="en_US", force_report_rendering=True)._bo_render(payload)
+        attachments = run.with_context(lang="en_US", force_report_rendering=True)._bo_render(
+            payload
+        )
         pdf = attachments.filtered(lambda att: att.mimetype == "application/pdf")
         self.assertEqual(len(attachments), 2)
         reader = PyPDF2.PdfReader(io.BytesIO(base64.b64decode(pdf.datas)))
@@ -222,7 +257,12 @@ class TestSalesReport(BoReportingCommon):
 
         small = count_queries()
         specs = [
-            (partner, [(self.drill, 1, 100.0), (self.gloves, 2, 10.0)], datetime.datetime(2024, 3, 12, 9, 0), None)
+            (
+                partner,
+                [(self.drill, 1, 100.0), (self.gloves, 2, 10.0)],
+                datetime.datetime(2024, 3, 12, 9, 0),
+                None,
+            )
             for partner in (self.customer, self.other_customer, self.foreign_customer) * 9
         ]
         orders = self._bo_orders(specs)

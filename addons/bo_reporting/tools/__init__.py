@@ -1,3 +1,1 @@
-from . import periods
-from . import charts
-from . import xlsx
+from . import charts, periods, xlsx

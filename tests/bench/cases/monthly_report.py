@@ -24,7 +24,8 @@ LINES_PER_ORDER = 10
 def _columns(env, table, skip):
     env.cr.execute(
         SQL(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_name = %s ORDER BY ordinal_position",
             table,
         )
     )
@@ -36,12 +37,24 @@ def prepare(env, lines=None):
     company = env.company
     tag = env["res.partner.category"].create({"name": "Bench customers"})
     customers = env["res.partner"].create(
-        [{"name": f"Bench Customer {i}", "is_company": True, "category_id": [Command.set(tag.ids)]} for i in range(50)]
+        [
+            {
+                "name": f"Bench Customer {i}",
+                "is_company": True,
+                "category_id": [Command.set(tag.ids)],
+            }
+            for i in range(50)
+        ]
     )
     categ = env["product.category"].create({"name": "Bench"})
     products = env["product.product"].create(
         [
-            {"name": f"Bench Product {i}", "list_price": 10.0 + i, "standard_price": 5.0, "categ_id": categ.id}
+            {
+                "name": f"Bench Product {i}",
+                "list_price": 10.0 + i,
+                "standard_price": 5.0,
+                "categ_id": categ.id,
+            }
             for i in range(40)
         ]
     )
@@ -57,15 +70,26 @@ def prepare(env, lines=None):
     line = template.order_line
     orders = max(lines // LINES_PER_ORDER, 1)
     today = fields.Date.context_today(env["sale.order"])
-    first = datetime.datetime.combine((today - relativedelta(months=12)).replace(day=1), datetime.time(9))
-    seconds = int((datetime.datetime.combine(today.replace(day=1), datetime.time(0)) - first).total_seconds())
-    order_cols = _columns(env, "sale_order", {"id", "name", "date_order", "partner_id", "partner_invoice_id", "partner_shipping_id"})
+    first = datetime.datetime.combine(
+        (today - relativedelta(months=12)).replace(day=1), datetime.time(9)
+    )
+    seconds = int(
+        (datetime.datetime.combine(today.replace(day=1), datetime.time(0)) - first).total_seconds()
+    )
+    order_cols = _columns(
+        env,
+        "sale_order",
+        {"id", "name", "date_order", "partner_id", "partner_invoice_id", "partner_shipping_id"},
+    )
     env.cr.execute(
         SQL(
             """
-            INSERT INTO sale_order (%(cols)s, name, date_order, partner_id, partner_invoice_id, partner_shipping_id)
-            SELECT %(cols)s, 'BENCH-' || g, %(first)s + ((g - 1) * %(step)s) * interval '1 second',
-                   (%(partners)s::int[])[1 + mod(g, %(np)s)], (%(partners)s::int[])[1 + mod(g, %(np)s)],
+            INSERT INTO sale_order (%(cols)s, name, date_order,
+                                    partner_id, partner_invoice_id, partner_shipping_id)
+            SELECT %(cols)s, 'BENCH-' || g,
+                   %(first)s + ((g - 1) * %(step)s) * interval '1 second',
+                   (%(partners)s::int[])[1 + mod(g, %(np)s)],
+                   (%(partners)s::int[])[1 + mod(g, %(np)s)],
                    (%(partners)s::int[])[1 + mod(g, %(np)s)]
               FROM sale_order, generate_series(1, %(orders)s) g
              WHERE sale_order.id = %(template)s
@@ -79,12 +103,15 @@ def prepare(env, lines=None):
             template=template.id,
         )
     )
-    line_cols = _columns(env, "sale_order_line", {"id", "order_id", "product_id", "order_partner_id"})
+    line_cols = _columns(
+        env, "sale_order_line", {"id", "order_id", "product_id", "order_partner_id"}
+    )
     env.cr.execute(
         SQL(
             """
             INSERT INTO sale_order_line (%(cols)s, order_id, order_partner_id, product_id)
-            SELECT %(cols_l)s, o.id, o.partner_id, (%(products)s::int[])[1 + mod(o.id + k, %(nprod)s)]
+            SELECT %(cols_l)s, o.id, o.partner_id,
+                   (%(products)s::int[])[1 + mod(o.id + k, %(nprod)s)]
               FROM sale_order_line l, sale_order o, generate_series(1, %(per)s) k
              WHERE l.id = %(line)s AND left(o.name, 6) = 'BENCH-'
             """,
@@ -118,6 +145,8 @@ def run(env, ctx):
     period = report._bo_due_period()
     Run = env["bo.periodic.report.run"]
     record = Run.search([("report_id", "=", report.id), ("period_start", "=", period.start)])
-    record = record or Run.create({"report_id": report.id, "period_start": period.start, "period_end": period.end})
+    record = record or Run.create(
+        {"report_id": report.id, "period_start": period.start, "period_end": period.end}
+    )
     record._bo_produce(send=False)
     return record
