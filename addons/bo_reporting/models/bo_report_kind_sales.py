@@ -154,8 +154,13 @@ class BoReportKindSales(models.AbstractModel):
             for name, value in zip(columns, row[1 : 1 + len(columns)], strict=True):
                 if value:
                     ids[name].add(value)
+        # NOTE: records taken from one recordset per model share its prefetch,
+        # so names are read in one query per model, not one per group.
         records = {
-            name: self.env[self._BO_ORDER_KEYS[name][1]].sudo().browse(sorted(values))
+            name: {
+                record.id: record
+                for record in self.env[self._BO_ORDER_KEYS[name][1]].sudo().browse(sorted(values))
+            }
             for name, values in ids.items()
         }
         result = {group: {} for group in sets}
@@ -163,7 +168,7 @@ class BoReportKindSales(models.AbstractModel):
             group = masks[row[0]]
             values = dict(zip(columns, row[1 : 1 + len(columns)], strict=True))
             key = tuple(
-                records[name].browse(values[name])
+                records[name][values[name]]
                 if values[name]
                 else self.env[self._BO_ORDER_KEYS[name][1]]
                 for name in group
