@@ -71,24 +71,32 @@ class BoPeriodicReportRun(models.Model):
     def _bo_payload(self):
         """Figures and labels of the run, in the language of the environment."""
         self.ensure_one()
-        _ = self.env._
         report = self.report_id
         ctx = report._bo_context(self._bo_period())
         section = self.env[f"bo.report.kind.{report.kind}"]._bo_collect(ctx)
         kind_label = dict(report._fields["kind"]._description_selection(self.env))[report.kind]
         comparison = ctx["comparison"]
         filters = [
-            (_("Company"), report.company_id.name),
-            (_("Sales teams"), ", ".join(report.team_ids.mapped("display_name")) or _("All")),
-            (_("Agents"), ", ".join(report.agent_ids.mapped("display_name")) or _("All")),
+            (self.env._("Company"), report.company_id.name),
             (
-                _("Customer tags"),
-                ", ".join(report.partner_category_ids.mapped("display_name")) or _("All"),
+                self.env._("Sales teams"),
+                ", ".join(report.team_ids.mapped("display_name")) or self.env._("All"),
             ),
-            (_("Countries"), ", ".join(report.country_ids.mapped("display_name")) or _("All")),
             (
-                _("Product categories"),
-                ", ".join(report.product_category_ids.mapped("display_name")) or _("All"),
+                self.env._("Agents"),
+                ", ".join(report.agent_ids.mapped("display_name")) or self.env._("All"),
+            ),
+            (
+                self.env._("Customer tags"),
+                ", ".join(report.partner_category_ids.mapped("display_name")) or self.env._("All"),
+            ),
+            (
+                self.env._("Countries"),
+                ", ".join(report.country_ids.mapped("display_name")) or self.env._("All"),
+            ),
+            (
+                self.env._("Product categories"),
+                ", ".join(report.product_category_ids.mapped("display_name")) or self.env._("All"),
             ),
         ]
         now = fields.Datetime.now()
@@ -102,12 +110,12 @@ class BoPeriodicReportRun(models.Model):
             generated_at_utc=now,
             filters=filters,
             labels={
-                "info": _("Report"),
-                "report": _("Report"),
-                "period": _("Period"),
-                "comparison": _("Comparison"),
-                "currency": _("Currency"),
-                "generated": _("Generated"),
+                "info": self.env._("Report"),
+                "report": self.env._("Report"),
+                "period": self.env._("Period"),
+                "comparison": self.env._("Comparison"),
+                "currency": self.env._("Currency"),
+                "generated": self.env._("Generated"),
             },
         )
 

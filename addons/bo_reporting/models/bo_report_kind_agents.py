@@ -25,7 +25,6 @@ class BoReportKindAgents(models.AbstractModel):
 
     @api.model
     def _bo_collect(self, ctx):
-        _ = self.env._
         available, notes = self._bo_sources()
         agenda_label, visits_label = list(self._bo_requirements())
         period = ctx["period"]
@@ -88,22 +87,22 @@ class BoReportKindAgents(models.AbstractModel):
                 )
             }
         columns = [
-            self._bo_column(_("Agent")),
-            self._bo_column(_("Customers"), "int"),
-            self._bo_column(_("Invoiced"), "money"),
+            self._bo_column(self.env._("Agent")),
+            self._bo_column(self.env._("Customers"), "int"),
+            self._bo_column(self.env._("Invoiced"), "money"),
         ]
         if available[agenda_label]:
             columns += [
-                self._bo_column(_("Visits done"), "int"),
-                self._bo_column(_("Visits planned"), "int"),
-                self._bo_column(_("Visits missed"), "int"),
-                self._bo_column(_("Customers visited"), "int"),
-                self._bo_column(_("Coverage"), "pct"),
+                self._bo_column(self.env._("Visits done"), "int"),
+                self._bo_column(self.env._("Visits planned"), "int"),
+                self._bo_column(self.env._("Visits missed"), "int"),
+                self._bo_column(self.env._("Customers visited"), "int"),
+                self._bo_column(self.env._("Coverage"), "pct"),
             ]
         if available[visits_label] and available[agenda_label]:
             columns += [
-                self._bo_column(_("Orders from visits"), "int"),
-                self._bo_column(_("Ordered from visits"), "money"),
+                self._bo_column(self.env._("Orders from visits"), "int"),
+                self._bo_column(self.env._("Ordered from visits"), "money"),
             ]
         rows = []
         for agent in agents:
@@ -128,7 +127,7 @@ class BoReportKindAgents(models.AbstractModel):
         rows.sort(key=lambda row: (-row[2], row[0]))
         kpis = [
             {
-                "label": _("Invoiced turnover of agents' customers"),
+                "label": self.env._("Invoiced turnover of agents' customers"),
                 "type": "money",
                 "value": self._bo_round(ctx, sum(row[2] for row in rows)),
                 "comparison": None,
@@ -138,7 +137,7 @@ class BoReportKindAgents(models.AbstractModel):
         if available[agenda_label]:
             kpis.append(
                 {
-                    "label": _("Visits done"),
+                    "label": self.env._("Visits done"),
                     "type": "int",
                     "value": sum(row[3] for row in rows),
                     "comparison": None,
@@ -147,11 +146,11 @@ class BoReportKindAgents(models.AbstractModel):
             )
         chart_list = [
             charts.bar_chart(
-                _("Invoiced turnover by agent"),
+                self.env._("Invoiced turnover by agent"),
                 [row[0] for row in rows[:10]],
-                [(_("Invoiced"), [row[2] for row in rows[:10]])],
+                [(self.env._("Invoiced"), [row[2] for row in rows[:10]])],
                 horizontal=True,
             )
         ]
-        tables = [{"title": _("Agents"), "columns": columns, "rows": rows}]
+        tables = [{"title": self.env._("Agents"), "columns": columns, "rows": rows}]
         return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}

@@ -25,7 +25,6 @@ class BoReportKindDeliveries(models.AbstractModel):
 
     @api.model
     def _bo_collect(self, ctx):
-        _ = self.env._
         available, notes = self._bo_sources()
         (tracking_label,) = list(self._bo_requirements())
         tracking = available[tracking_label]
@@ -40,12 +39,15 @@ class BoReportKindDeliveries(models.AbstractModel):
         groupby = ["carrier_id", "bo_is_late"] if tracking else ["carrier_id"]
         groups = pickings._read_group(domain, groupby, ["__count", "carrier_price:sum"])
         columns = [
-            self._bo_column(_("Courier")),
-            self._bo_column(_("Shipments"), "int"),
-            self._bo_column(_("Courier cost"), "money"),
+            self._bo_column(self.env._("Courier")),
+            self._bo_column(self.env._("Shipments"), "int"),
+            self._bo_column(self.env._("Courier cost"), "money"),
         ]
         if tracking:
-            columns += [self._bo_column(_("Late"), "int"), self._bo_column(_("On time"), "pct")]
+            columns += [
+                self._bo_column(self.env._("Late"), "int"),
+                self._bo_column(self.env._("On time"), "pct"),
+            ]
         per_carrier = {}
         for carrier, *rest in groups:
             is_late, count, cost = rest if tracking else (False, *rest)
@@ -55,7 +57,11 @@ class BoReportKindDeliveries(models.AbstractModel):
             entry[2] += count if is_late else 0
         rows = []
         for carrier, (count, cost, late) in per_carrier.items():
-            row = [carrier.display_name or _("(no courier)"), count, self._bo_round(ctx, cost)]
+            row = [
+                carrier.display_name or self.env._("(no courier)"),
+                count,
+                self._bo_round(ctx, cost),
+            ]
             if tracking:
                 row += [late, (count - late) / count if count else None]
             rows.append(row)
@@ -63,26 +69,26 @@ class BoReportKindDeliveries(models.AbstractModel):
         total = sum(row[1] for row in rows)
         kpis = [
             {
-                "label": _("Shipments"),
+                "label": self.env._("Shipments"),
                 "type": "int",
                 "value": total,
                 "comparison": None,
                 "change": None,
             },
             {
-                "label": _("Courier cost"),
+                "label": self.env._("Courier cost"),
                 "type": "money",
                 "value": self._bo_round(ctx, sum(row[2] for row in rows)),
                 "comparison": None,
                 "change": None,
             },
         ]
-        tables = [{"title": _("Shipments per courier"), "columns": columns, "rows": rows}]
+        tables = [{"title": self.env._("Shipments per courier"), "columns": columns, "rows": rows}]
         if tracking:
             late_total = sum(row[3] for row in rows)
             kpis.append(
                 {
-                    "label": _("On-time rate"),
+                    "label": self.env._("On-time rate"),
                     "type": "pct",
                     "value": (total - late_total) / total if total else None,
                     "comparison": None,
@@ -94,13 +100,13 @@ class BoReportKindDeliveries(models.AbstractModel):
             )
             tables.append(
                 {
-                    "title": _("Late shipments"),
+                    "title": self.env._("Late shipments"),
                     "columns": [
-                        self._bo_column(_("Shipment")),
-                        self._bo_column(_("Customer")),
-                        self._bo_column(_("Courier")),
-                        self._bo_column(_("Expected")),
-                        self._bo_column(_("Delivered")),
+                        self._bo_column(self.env._("Shipment")),
+                        self._bo_column(self.env._("Customer")),
+                        self._bo_column(self.env._("Courier")),
+                        self._bo_column(self.env._("Expected")),
+                        self._bo_column(self.env._("Delivered")),
                     ],
                     "rows": [
                         [
@@ -116,9 +122,9 @@ class BoReportKindDeliveries(models.AbstractModel):
             )
         chart_list = [
             charts.bar_chart(
-                _("Shipments per courier"),
+                self.env._("Shipments per courier"),
                 [row[0] for row in rows[:10]],
-                [(_("Shipments"), [row[1] for row in rows[:10]])],
+                [(self.env._("Shipments"), [row[1] for row in rows[:10]])],
             )
         ]
         return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}

@@ -48,7 +48,6 @@ class BoReportKindQuality(models.AbstractModel):
 
     @api.model
     def _bo_collect(self, ctx):
-        _ = self.env._
         available, notes = self._bo_sources()
         (checks_label,) = list(self._bo_requirements())
         times = self._bo_confirmation_times(ctx)
@@ -56,7 +55,7 @@ class BoReportKindQuality(models.AbstractModel):
         names = dict(zip(users.ids, users.mapped("display_name"), strict=True))
         time_rows = sorted(
             (
-                [names.get(user_id, _("(none)")), count, round(hours or 0.0, 2)]
+                [names.get(user_id, self.env._("(none)")), count, round(hours or 0.0, 2)]
                 for user_id, count, hours in times
             ),
             key=lambda row: row[0],
@@ -65,14 +64,14 @@ class BoReportKindQuality(models.AbstractModel):
         average = sum(row[1] * row[2] for row in time_rows) / total_orders if total_orders else 0.0
         kpis = [
             {
-                "label": _("Confirmed orders"),
+                "label": self.env._("Confirmed orders"),
                 "type": "int",
                 "value": total_orders,
                 "comparison": None,
                 "change": None,
             },
             {
-                "label": _("Hours from quotation to confirmation"),
+                "label": self.env._("Hours from quotation to confirmation"),
                 "type": "float",
                 "value": round(average, 2),
                 "comparison": None,
@@ -81,20 +80,20 @@ class BoReportKindQuality(models.AbstractModel):
         ]
         tables = [
             {
-                "title": _("Time to confirm"),
+                "title": self.env._("Time to confirm"),
                 "columns": [
-                    self._bo_column(_("Salesperson")),
-                    self._bo_column(_("Orders"), "int"),
-                    self._bo_column(_("Average hours"), "float"),
+                    self._bo_column(self.env._("Salesperson")),
+                    self._bo_column(self.env._("Orders"), "int"),
+                    self._bo_column(self.env._("Average hours"), "float"),
                 ],
                 "rows": time_rows,
             }
         ]
         chart_list = [
             charts.bar_chart(
-                _("Hours from quotation to confirmation"),
+                self.env._("Hours from quotation to confirmation"),
                 [row[0] for row in time_rows[:10]],
-                [(_("Average hours"), [row[2] for row in time_rows[:10]])],
+                [(self.env._("Average hours"), [row[2] for row in time_rows[:10]])],
                 horizontal=True,
             )
         ]
@@ -107,7 +106,8 @@ class BoReportKindQuality(models.AbstractModel):
             states = orders._read_group(order_domain, ["bo_check_state"], ["__count"])
             selection = dict(orders._fields["bo_check_state"]._description_selection(self.env))
             state_rows = [
-                [selection.get(state, state or _("(none)")), count] for state, count in states
+                [selection.get(state, state or self.env._("(none)")), count]
+                for state, count in states
             ]
             findings = self._bo_env(ctx, "bo.check.finding")._read_group(
                 [("order_id", "in", orders._search(order_domain))],
@@ -138,7 +138,7 @@ class BoReportKindQuality(models.AbstractModel):
             ]
             kpis.append(
                 {
-                    "label": _("Orders checked"),
+                    "label": self.env._("Orders checked"),
                     "type": "int",
                     "value": sum(row[1] for row in state_rows),
                     "comparison": None,
@@ -147,28 +147,31 @@ class BoReportKindQuality(models.AbstractModel):
             )
             tables += [
                 {
-                    "title": _("Check outcome"),
-                    "columns": [self._bo_column(_("Outcome")), self._bo_column(_("Orders"), "int")],
+                    "title": self.env._("Check outcome"),
+                    "columns": [
+                        self._bo_column(self.env._("Outcome")),
+                        self._bo_column(self.env._("Orders"), "int"),
+                    ],
                     "rows": state_rows,
                 },
                 {
-                    "title": _("Findings per rule"),
+                    "title": self.env._("Findings per rule"),
                     "columns": [
-                        self._bo_column(_("Rule")),
-                        self._bo_column(_("Severity")),
-                        self._bo_column(_("Findings"), "int"),
-                        self._bo_column(_("Orders"), "int"),
+                        self._bo_column(self.env._("Rule")),
+                        self._bo_column(self.env._("Severity")),
+                        self._bo_column(self.env._("Findings"), "int"),
+                        self._bo_column(self.env._("Orders"), "int"),
                     ],
                     "rows": finding_rows,
                 },
                 {
-                    "title": _("Blocked and overridden"),
+                    "title": self.env._("Blocked and overridden"),
                     "columns": [
-                        self._bo_column(_("Order")),
-                        self._bo_column(_("Customer")),
-                        self._bo_column(_("Outcome")),
-                        self._bo_column(_("Reason")),
-                        self._bo_column(_("Overridden by")),
+                        self._bo_column(self.env._("Order")),
+                        self._bo_column(self.env._("Customer")),
+                        self._bo_column(self.env._("Outcome")),
+                        self._bo_column(self.env._("Reason")),
+                        self._bo_column(self.env._("Overridden by")),
                     ],
                     "rows": flagged_rows,
                 },

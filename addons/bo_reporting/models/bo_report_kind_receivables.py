@@ -85,7 +85,6 @@ class BoReportKindReceivables(models.AbstractModel):
 
     @api.model
     def _bo_collect(self, ctx):
-        _ = self.env._
         overdue = self._bo_overdue(ctx)
         partners = self.env["res.partner"].sudo().browse([row[0] for row in overdue])
         names = dict(zip(partners.ids, partners.mapped("display_name"), strict=True))
@@ -102,17 +101,22 @@ class BoReportKindReceivables(models.AbstractModel):
         ]
         payments.sort(key=lambda row: (-row[2], row[0]))
         received = self._bo_round(ctx, sum(row[2] for row in payments))
-        bucket_labels = [_("0-30 days"), _("31-60 days"), _("61-90 days"), _("Over 90 days")]
+        bucket_labels = [
+            self.env._("0-30 days"),
+            self.env._("31-60 days"),
+            self.env._("61-90 days"),
+            self.env._("Over 90 days"),
+        ]
         kpis = [
             {
-                "label": _("Overdue"),
+                "label": self.env._("Overdue"),
                 "type": "money",
                 "value": self._bo_round(ctx, sum(totals)),
                 "comparison": None,
                 "change": None,
             },
             {
-                "label": _("Payments received"),
+                "label": self.env._("Payments received"),
                 "type": "money",
                 "value": received,
                 "comparison": None,
@@ -130,24 +134,30 @@ class BoReportKindReceivables(models.AbstractModel):
         ]
         tables = [
             {
-                "title": _("Overdue by customer"),
-                "columns": [self._bo_column(_("Customer"))]
+                "title": self.env._("Overdue by customer"),
+                "columns": [self._bo_column(self.env._("Customer"))]
                 + [self._bo_column(label, "money") for label in bucket_labels]
-                + [self._bo_column(_("Total overdue"), "money")],
+                + [self._bo_column(self.env._("Total overdue"), "money")],
                 "rows": rows,
             },
             {
-                "title": _("Payments received"),
+                "title": self.env._("Payments received"),
                 "columns": [
-                    self._bo_column(_("Customer")),
-                    self._bo_column(_("Payments"), "int"),
-                    self._bo_column(_("Amount"), "money"),
+                    self._bo_column(self.env._("Customer")),
+                    self._bo_column(self.env._("Payments"), "int"),
+                    self._bo_column(self.env._("Amount"), "money"),
                 ],
                 "rows": payments,
             },
         ]
         chart_list = [
-            charts.bar_chart(_("Overdue by age"), bucket_labels, [(_("Overdue"), totals)])
+            charts.bar_chart(
+                self.env._("Overdue by age"), bucket_labels, [(self.env._("Overdue"), totals)]
+            )
         ]
-        notes = [_("Open amounts as they stand at generation time, aged at the end of the period.")]
+        notes = [
+            self.env._(
+                "Open amounts as they stand at generation time, aged at the end of the period."
+            )
+        ]
         return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}

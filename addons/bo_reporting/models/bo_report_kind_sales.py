@@ -199,7 +199,6 @@ class BoReportKindSales(models.AbstractModel):
     @api.model
     def _bo_breakdown(self, ctx, title, sale_field, invoice_field, label, comparison=True):
         """One table: ordered, margin and invoiced per group, with comparison."""
-        _ = self.env._
         ordered = self._bo_ordered(ctx, ctx["period"], (sale_field,))
         invoiced = self._bo_invoiced(ctx, ctx["period"], (invoice_field,))
         previous = (
@@ -219,7 +218,7 @@ class BoReportKindSales(models.AbstractModel):
             before = previous.get((record,), 0.0)
             rows.append(
                 [
-                    record.display_name if record else _("(none)"),
+                    record.display_name if record else self.env._("(none)"),
                     orders,
                     self._bo_round(ctx, amount),
                     self._bo_round(ctx, margin),
@@ -231,19 +230,18 @@ class BoReportKindSales(models.AbstractModel):
         rows.sort(key=lambda row: (-row[4], -row[2], row[0]))
         columns = [
             self._bo_column(label),
-            self._bo_column(_("Orders"), "int"),
-            self._bo_column(_("Ordered"), "money"),
-            self._bo_column(_("Margin"), "money"),
-            self._bo_column(_("Invoiced"), "money"),
-            self._bo_column(_("Invoiced (comparison)"), "money"),
-            self._bo_column(_("Change"), "pct"),
+            self._bo_column(self.env._("Orders"), "int"),
+            self._bo_column(self.env._("Ordered"), "money"),
+            self._bo_column(self.env._("Margin"), "money"),
+            self._bo_column(self.env._("Invoiced"), "money"),
+            self._bo_column(self.env._("Invoiced (comparison)"), "money"),
+            self._bo_column(self.env._("Change"), "pct"),
         ]
         return {"title": title, "columns": columns, "rows": rows}
 
     @api.model
     def _bo_targets(self, ctx):
         """Targets of the period's agents and their progress (invoiced so far)."""
-        _ = self.env._
         period = ctx["period"]
         targets = self._bo_env(ctx, "bo.sales.target").search(
             [
@@ -289,21 +287,20 @@ class BoReportKindSales(models.AbstractModel):
                 )
         rows.sort(key=lambda row: (row[0], row[1]))
         return {
-            "title": _("Targets"),
+            "title": self.env._("Targets"),
             "columns": [
-                self._bo_column(_("Agent")),
-                self._bo_column(_("From")),
-                self._bo_column(_("To")),
-                self._bo_column(_("Target"), "money"),
-                self._bo_column(_("Invoiced"), "money"),
-                self._bo_column(_("Progress"), "pct"),
+                self._bo_column(self.env._("Agent")),
+                self._bo_column(self.env._("From")),
+                self._bo_column(self.env._("To")),
+                self._bo_column(self.env._("Target"), "money"),
+                self._bo_column(self.env._("Invoiced"), "money"),
+                self._bo_column(self.env._("Progress"), "pct"),
             ],
             "rows": rows,
         }
 
     @api.model
     def _bo_products(self, ctx):
-        _ = self.env._
         ordered = self._bo_ordered(ctx, ctx["period"], ("product_id",))
         rows = [
             [
@@ -316,10 +313,10 @@ class BoReportKindSales(models.AbstractModel):
         ]
         rows.sort(key=lambda row: (-row[2], row[0]))
         columns = [
-            self._bo_column(_("Product")),
-            self._bo_column(_("Orders"), "int"),
-            self._bo_column(_("Ordered"), "money"),
-            self._bo_column(_("Margin"), "money"),
+            self._bo_column(self.env._("Product")),
+            self._bo_column(self.env._("Orders"), "int"),
+            self._bo_column(self.env._("Ordered"), "money"),
+            self._bo_column(self.env._("Margin"), "money"),
         ]
         return rows, columns
 
@@ -359,7 +356,6 @@ class BoReportKindSales(models.AbstractModel):
 
     @api.model
     def _bo_collect(self, ctx):
-        _ = self.env._
         period, comparison = ctx["period"], ctx["comparison"]
         # NOTE: every breakdown of the ordered figures in one scan of the lines.
         ctx = dict(ctx, _bo_ordered=self._bo_ordered_sets(ctx, period, self._BO_ORDER_SETS))
@@ -387,41 +383,61 @@ class BoReportKindSales(models.AbstractModel):
         margin_pct = margin / amount if amount else None
         margin_pct_before = before[1] / before[0] if before[0] else None
         kpis = [
-            kpi(_("Confirmed orders"), orders, before[2], "int"),
-            kpi(_("Ordered (untaxed)"), amount, before[0]),
-            kpi(_("Margin"), margin, before[1]),
-            kpi(_("Margin %"), margin_pct, margin_pct_before, "pct"),
-            kpi(_("Invoiced turnover (net of credit notes)"), invoiced, invoiced_before),
+            kpi(self.env._("Confirmed orders"), orders, before[2], "int"),
+            kpi(self.env._("Ordered (untaxed)"), amount, before[0]),
+            kpi(self.env._("Margin"), margin, before[1]),
+            kpi(self.env._("Margin %"), margin_pct, margin_pct_before, "pct"),
+            kpi(self.env._("Invoiced turnover (net of credit notes)"), invoiced, invoiced_before),
         ]
-        agents = self._bo_breakdown(ctx, _("By agent"), "bo_agent_id", "bo_agent_id", _("Agent"))
+        agents = self._bo_breakdown(
+            ctx, self.env._("By agent"), "bo_agent_id", "bo_agent_id", self.env._("Agent")
+        )
         tables = [
             agents,
             self._bo_breakdown(
-                ctx, _("By salesperson"), "user_id", "invoice_user_id", _("Salesperson")
+                ctx,
+                self.env._("By salesperson"),
+                "user_id",
+                "invoice_user_id",
+                self.env._("Salesperson"),
             ),
             self._bo_breakdown(
-                ctx, _("By product category"), "categ_id", "product_categ_id", _("Category")
+                ctx,
+                self.env._("By product category"),
+                "categ_id",
+                "product_categ_id",
+                self.env._("Category"),
             ),
         ]
         customers = self._bo_breakdown(
-            ctx, _("Customers"), "commercial_partner_id", "commercial_partner_id", _("Customer")
+            ctx,
+            self.env._("Customers"),
+            "commercial_partner_id",
+            "commercial_partner_id",
+            self.env._("Customer"),
         )
         tables.append(customers)
-        tables.append(dict(customers, title=_("Top customers"), rows=customers["rows"][:TOP]))
+        tables.append(
+            dict(customers, title=self.env._("Top customers"), rows=customers["rows"][:TOP])
+        )
         tables.append(
             dict(
                 customers,
-                title=_("Bottom customers"),
+                title=self.env._("Bottom customers"),
                 rows=list(reversed(customers["rows"][-TOP:])),
             )
         )
         product_rows, product_columns = self._bo_products(ctx)
         tables.append(
-            {"title": _("Top products"), "columns": product_columns, "rows": product_rows[:TOP]}
+            {
+                "title": self.env._("Top products"),
+                "columns": product_columns,
+                "rows": product_rows[:TOP],
+            }
         )
         tables.append(
             {
-                "title": _("Bottom products"),
+                "title": self.env._("Bottom products"),
                 "columns": product_columns,
                 "rows": list(reversed(product_rows[-TOP:])),
             }
@@ -430,7 +446,7 @@ class BoReportKindSales(models.AbstractModel):
         area_rows = sorted(
             (
                 [
-                    country.display_name or _("(none)"),
+                    country.display_name or self.env._("(none)"),
                     state.display_name or "",
                     orders_,
                     self._bo_round(ctx, amount_),
@@ -442,13 +458,13 @@ class BoReportKindSales(models.AbstractModel):
         )
         tables.append(
             {
-                "title": _("By country and province"),
+                "title": self.env._("By country and province"),
                 "columns": [
-                    self._bo_column(_("Country")),
-                    self._bo_column(_("Province")),
-                    self._bo_column(_("Orders"), "int"),
-                    self._bo_column(_("Ordered"), "money"),
-                    self._bo_column(_("Margin"), "money"),
+                    self._bo_column(self.env._("Country")),
+                    self._bo_column(self.env._("Province")),
+                    self._bo_column(self.env._("Orders"), "int"),
+                    self._bo_column(self.env._("Ordered"), "money"),
+                    self._bo_column(self.env._("Margin"), "money"),
                 ],
                 "rows": area_rows,
             }
@@ -457,28 +473,28 @@ class BoReportKindSales(models.AbstractModel):
         trend = self._bo_trend(ctx)
         tables.append(
             {
-                "title": _("Trend"),
+                "title": self.env._("Trend"),
                 "columns": [
-                    self._bo_column(_("Period")),
-                    self._bo_column(_("Ordered"), "money"),
-                    self._bo_column(_("Invoiced"), "money"),
+                    self._bo_column(self.env._("Period")),
+                    self._bo_column(self.env._("Ordered"), "money"),
+                    self._bo_column(self.env._("Invoiced"), "money"),
                 ],
                 "rows": [list(row) for row in trend],
             }
         )
         chart_list = [
             charts.bar_chart(
-                _("Trend over the last 12 periods"),
+                self.env._("Trend over the last 12 periods"),
                 [row[0] for row in trend],
                 [
-                    (_("Ordered"), [row[1] for row in trend]),
-                    (_("Invoiced"), [row[2] for row in trend]),
+                    (self.env._("Ordered"), [row[1] for row in trend]),
+                    (self.env._("Invoiced"), [row[2] for row in trend]),
                 ],
             ),
             charts.bar_chart(
-                _("Invoiced turnover by agent"),
+                self.env._("Invoiced turnover by agent"),
                 [row[0] for row in agents["rows"][:TOP]],
-                [(_("Invoiced"), [row[4] for row in agents["rows"][:TOP]])],
+                [(self.env._("Invoiced"), [row[4] for row in agents["rows"][:TOP]])],
                 horizontal=True,
             ),
         ]

@@ -19,7 +19,7 @@ class BoReportingCommon(BoSalesCommon):
     @classmethod
     def setup_main_company(cls, currency_code="EUR"):
         # NOTE: the suite's company works in EUR (BaseCommon would force USD).
-        super().setup_main_company(currency_code=currency_code)
+        return super().setup_main_company(currency_code=currency_code)
 
     @classmethod
     def setUpClass(cls):

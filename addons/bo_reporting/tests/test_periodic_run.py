@@ -119,7 +119,7 @@ class TestPeriodicRun(BoReportingCommon):
 
         def send_then_crash(run):
             original(run)
-            raise UserError("SMTP queue unavailable")
+            raise OSError("SMTP queue unavailable")
 
         with patch.object(Run, "_bo_send", send_then_crash):
             self.env["bo.periodic.report"]._cron_generate_due()
