@@ -25,6 +25,7 @@
         "views/bo_periodic_report_run_views.xml",
         "views/bo_sales_target_views.xml",
         "views/sale_report_views.xml",
+        "views/stock_picking_views.xml",
         "views/bo_reporting_menus.xml",
     ],
     "demo": [
