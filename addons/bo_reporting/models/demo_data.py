@@ -1,11 +1,14 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import logging
 import random
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
 
 
 class BoReportingDemo(models.AbstractModel):
@@ -42,6 +45,24 @@ class BoReportingDemo(models.AbstractModel):
         if not customers or not products:
             return
         company = self.env.company
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), *self.env["account.journal"]._check_company_domain(company)],
+            limit=1,
+        )
+        chart_hook = getattr(self.env.registry, "_auto_install_template", None)
+        if not journal and chart_hook:
+            # NOTE: on a new database Odoo lays out the chart of accounts only
+            # once every module is installed (account's _auto_install_template
+            # hook); the history needs sale journals, so it follows the chart.
+            def load_chart_then_history(env):
+                chart_hook(env)
+                env["bo.reporting.demo"]._bo_create_year(orders_per_month=orders_per_month)
+
+            self.env.registry._auto_install_template = load_chart_then_history
+            return
+        if not journal:
+            _logger.warning("No sales journal in %s: no demo sales history", company.name)
+            return
         today = fields.Date.context_today(self)
         order_vals, dates = [], []
         for months_ago in range(12, 0, -1):
