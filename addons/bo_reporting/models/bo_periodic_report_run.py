@@ -151,11 +151,15 @@ class BoPeriodicReportRun(models.Model):
         template = self.env.ref("bo_reporting.bo_periodic_report_mail_template")
         recipients = self.report_id._bo_recipients()
         mails = self.env["mail.mail"]
+        # NOTE: a contact may carry a language the database does not have
+        # (imported contacts): it then reads the company's language.
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        company_lang = self.company_id.partner_id.lang
+        fallback = company_lang if company_lang in installed else "en_US"
         by_lang = {}
         for partner in recipients:
-            by_lang.setdefault(
-                partner.lang or self.company_id.partner_id.lang or "en_US", []
-            ).append(partner.id)
+            lang = partner.lang if partner.lang in installed else fallback
+            by_lang.setdefault(lang, []).append(partner.id)
         for lang, partner_ids in sorted(by_lang.items()):
             mail_id = template.with_context(bo_recipient_lang=lang).send_mail(
                 self.id,
