@@ -153,7 +153,11 @@ class BoPeriodicReportRun(models.Model):
         mails = self.env["mail.mail"]
         # NOTE: a contact may carry a language the database does not have
         # (imported contacts): it then reads the company's language.
-        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        codes = set(recipients.mapped("lang")) | {self.company_id.partner_id.lang}
+        # English is Odoo's source language: always valid, even when inactive.
+        installed = {"en_US"} | set(
+            self.env["res.lang"].search([("code", "in", list(codes))]).mapped("code")
+        )
         company_lang = self.company_id.partner_id.lang
         fallback = company_lang if company_lang in installed else "en_US"
         by_lang = {}
