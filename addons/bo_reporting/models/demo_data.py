@@ -101,7 +101,7 @@ class BoReportingDemo(models.AbstractModel):
             order.picking_ids.date_done = datetime.datetime.combine(
                 day + datetime.timedelta(days=rng.randint(1, 6)), datetime.time(15, 0)
             )
-        invoices = orders._create_invoices()
+        invoices = orders._create_invoices(grouped=True)  # one invoice per order
         for invoice in invoices:
             order = invoice.line_ids.sale_line_ids.order_id[:1]
             invoice.invoice_date = order.date_order.date() + datetime.timedelta(days=7)
