@@ -17,6 +17,18 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/ir_rules.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "report/bo_periodic_report_run_report.xml",
+        "views/bo_periodic_report_views.xml",
+        "views/bo_periodic_report_run_views.xml",
+        "views/bo_sales_target_views.xml",
+        "views/sale_report_views.xml",
+        "views/stock_picking_views.xml",
         "views/bo_reporting_menus.xml",
+    ],
+    "demo": [
+        "demo/bo_reporting_demo.xml",
     ],
 }

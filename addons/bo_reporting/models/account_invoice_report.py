@@ -1,0 +1,18 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class AccountInvoiceReport(models.Model):
+    _inherit = "account.invoice.report"
+
+    bo_agent_id = fields.Many2one("res.partner", string="Agent", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+
+    @api.model
+    def _select(self) -> SQL:
+        return SQL(
+            "%s, commercial_partner.bo_agent_id AS bo_agent_id, move.team_id AS team_id",
+            super()._select(),
+        )

@@ -1,0 +1,155 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+
+from ..tools import periods
+
+
+class BoReportKind(models.AbstractModel):
+    """Base of the report kinds: one provider model per kind (``bo.report.kind.<kind>``).
+
+    A provider declares the models and fields it reads in ``_bo_requirements``
+    (some come from sibling addons this one does not depend on), checks them
+    at run time with ``_bo_missing`` and returns the figures of one period as
+    a *section* dict: ``kpis``, ``tables``, ``charts`` and ``notes``. Figures
+    are SQL aggregates (grouped reads or ``odoo.tools.SQL``) so that the number
+    of queries does not grow with the number of orders.
+    """
+
+    _name = "bo.report.kind"
+    _description = "Periodic report kind"
+
+    @api.model
+    def _bo_requirements(self):
+        """Mapping {source label: [(model, [fields])]} of the optional sources."""
+        return {}
+
+    @api.model
+    def _bo_missing(self, requirements):
+        """The ``model.field`` names of ``requirements`` absent from this database."""
+        missing = []
+        for model, field_names in requirements:
+            if self.env.get(model) is None:
+                missing.append(model)
+                continue
+            fields_ = self.env[model]._fields
+            missing += [f"{model}.{name}" for name in field_names if name not in fields_]
+        return missing
+
+    @api.model
+    def _bo_sources(self):
+        """{source label: True when installed} and the notes for the missing ones."""
+        available, notes = {}, []
+        for label, requirements in self._bo_requirements().items():
+            missing = self._bo_missing(requirements)
+            available[label] = not missing
+            if missing:
+                notes.append(
+                    self.env._(
+                        "Source not installed: %(name)s (missing %(missing)s).",
+                        name=label,
+                        missing=", ".join(missing),
+                    )
+                )
+        return available, notes
+
+    @api.model
+    def _bo_collect(self, ctx):
+        """Return the section of ``ctx["period"]``; overridden by each kind."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------
+    # Helpers shared by the kinds
+    # ------------------------------------------------------------------
+    @api.model
+    def _bo_env(self, ctx, model):
+        # NOTE: figures are company-wide by definition (a manager configures
+        # who receives them): read as superuser, restricted to the report's
+        # company so that amounts are converted into its currency.
+        return (
+            self.env[model]
+            .sudo()
+            .with_context(allowed_company_ids=[ctx["company"].id], tz=ctx["tz"], active_test=False)
+        )
+
+    @api.model
+    def _bo_change(self, current, previous):
+        """Change from ``previous`` to ``current`` as a fraction, None when undefined."""
+        if not previous:
+            return None
+        return (current - previous) / abs(previous)
+
+    @api.model
+    def _bo_round(self, ctx, amount):
+        return ctx["company"].currency_id.round(amount or 0.0)
+
+    @api.model
+    def _bo_datetime_domain(self, ctx, field, period):
+        start, stop = periods.utc_bounds(period, ctx["tz"])
+        return [(field, ">=", start), (field, "<", stop)]
+
+    @api.model
+    def _bo_date_domain(self, field, period):
+        return [(field, ">=", period.start), (field, "<=", period.end)]
+
+    @api.model
+    def _bo_sale_domain(self, ctx):
+        """sale.report domain of the report's company, filters and confirmed orders."""
+        report = ctx["report"]
+        domain = [
+            ("company_id", "=", ctx["company"].id),
+            ("state", "in", self.env["sale.report"]._get_done_states()),
+        ]
+        if report.team_ids:
+            domain.append(("team_id", "in", report.team_ids.ids))
+        if report.agent_ids:
+            domain.append(("bo_agent_id", "in", report.agent_ids.ids))
+        if report.partner_category_ids:
+            domain.append(
+                ("commercial_partner_id.category_id", "in", report.partner_category_ids.ids)
+            )
+        if report.country_ids:
+            domain.append(("country_id", "in", report.country_ids.ids))
+        if report.product_category_ids:
+            domain.append(("categ_id", "child_of", report.product_category_ids.ids))
+        return domain
+
+    @api.model
+    def _bo_invoice_domain(self, ctx):
+        """account.invoice.report domain: posted customer invoices and credit notes."""
+        report = ctx["report"]
+        domain = [
+            ("company_id", "=", ctx["company"].id),
+            ("state", "=", "posted"),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+        ]
+        if report.team_ids:
+            domain.append(("team_id", "in", report.team_ids.ids))
+        if report.agent_ids:
+            domain.append(("bo_agent_id", "in", report.agent_ids.ids))
+        if report.partner_category_ids:
+            domain.append(
+                ("commercial_partner_id.category_id", "in", report.partner_category_ids.ids)
+            )
+        if report.country_ids:
+            domain.append(("country_id", "in", report.country_ids.ids))
+        if report.product_category_ids:
+            domain.append(("product_categ_id", "child_of", report.product_category_ids.ids))
+        return domain
+
+    @api.model
+    def _bo_partner_domain(self, ctx, path):
+        """Domain on a partner field ``path`` (commercial partner) for the partner filters."""
+        report = ctx["report"]
+        domain = []
+        if report.agent_ids:
+            domain.append((f"{path}.bo_agent_id", "in", report.agent_ids.ids))
+        if report.partner_category_ids:
+            domain.append((f"{path}.category_id", "in", report.partner_category_ids.ids))
+        if report.country_ids:
+            domain.append((f"{path}.country_id", "in", report.country_ids.ids))
+        return domain
+
+    @api.model
+    def _bo_column(self, label, kind="text"):
+        return {"label": label, "type": kind}

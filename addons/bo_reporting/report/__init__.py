@@ -1,0 +1,1 @@
+from . import bo_periodic_report_run_pdf

@@ -1,0 +1,8 @@
+from . import (
+    test_bench_case,
+    test_other_kinds,
+    test_periodic_run,
+    test_periods,
+    test_receivables_report,
+    test_sales_report,
+)

@@ -1,0 +1,151 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+
+from odoo import fields
+from odoo.tests import tagged
+
+from ..tools import periods
+from .common import BoReportingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestOtherKinds(BoReportingCommon):
+    """Kinds reading sibling addons: figures when installed, a clear note when not."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.carrier = cls.env["delivery.carrier"].create(
+            {
+                "name": "Report Courier",
+                "product_id": cls.env["product.product"]
+                .create({"name": "Report shipping", "type": "service"})
+                .id,
+            }
+        )
+        cls.orders = cls._bo_orders(
+            [
+                (cls.customer, [(cls.drill, 1, 100.0)], datetime.datetime(2024, 3, 5, 9, 0), None),
+                (
+                    cls.other_customer,
+                    [(cls.gloves, 2, 10.0)],
+                    datetime.datetime(2024, 3, 6, 9, 0),
+                    None,
+                ),
+            ]
+        )
+        pickings = cls.orders.picking_ids
+        for move in pickings.move_ids:
+            move.quantity = move.product_uom_qty
+        pickings.move_ids.picked = True
+        pickings.button_validate()
+        pickings.write(
+            {
+                "carrier_id": cls.carrier.id,
+                "carrier_price": 12.5,
+                "date_done": datetime.datetime(2024, 3, 8, 10, 0),
+            }
+        )
+        cls.pickings = pickings
+
+    def _payload(self, kind, period=None):
+        period = period or self.march
+        report = self.monthly_report.copy({"name": f"Kind {kind}", "kind": kind})
+        run = self.env["bo.periodic.report.run"].create(
+            {"report_id": report.id, "period_start": period.start, "period_end": period.end}
+        )
+        return run._bo_payload()
+
+    def _has(self, model, *names):
+        return self.env.get(model) is not None and all(
+            name in self.env[model]._fields for name in names
+        )
+
+    def test_deliveries(self):
+        payload = self._payload("deliveries")
+        table = payload["tables"][0]
+        [row] = [row for row in table["rows"] if row[0] == self.carrier.display_name]
+        self.assertEqual(row[1], len(self.pickings))
+        self.assertAlmostEqual(row[2], sum(self.pickings.mapped("carrier_price")), places=2)
+        tracked = self._has(
+            "stock.picking",
+            "bo_shipping_state",
+            "bo_expected_date",
+            "bo_delivered_date",
+            "bo_is_late",
+        )
+        notes = " ".join(payload["notes"])
+        if tracked:
+            self.assertFalse(notes)
+            late = len(self.pickings.filtered("bo_is_late"))
+            self.assertEqual(row[3], late)
+            self.assertAlmostEqual(row[4], (row[1] - late) / row[1])
+        else:
+            self.assertIn("Source not installed: Shipment tracking (bo_logistics)", notes)
+            self.assertEqual(len(table["columns"]), 3)
+
+    def test_agents_activity(self):
+        has_agenda = self._has(
+            "calendar.event", "bo_agent_id", "bo_customer_id", "bo_kind", "bo_state"
+        )
+        if has_agenda:
+            start = datetime.datetime(2024, 3, 4, 9, 0)
+            self.env["calendar.event"].create(
+                [
+                    {
+                        "name": f"Visit {state}",
+                        "start": start,
+                        "stop": start + datetime.timedelta(hours=1),
+                        "bo_agent_id": self.agent_partner.id,
+                        "bo_customer_id": self.customer.id,
+                        "bo_kind": "visit",
+                        "bo_state": state,
+                    }
+                    for state in ("done", "done", "planned")
+                ]
+            )
+        payload = self._payload("agents")
+        rows = {row[0]: row for row in payload["tables"][0]["rows"]}
+        row = rows[self.agent_partner.display_name]
+        invoiced = self.env["account.move"].search(
+            [
+                ("partner_id", "=", self.customer.id),
+                ("state", "=", "posted"),
+                ("invoice_date", ">=", self.march.start),
+            ]
+        )
+        self.assertAlmostEqual(row[2], sum(invoiced.mapped("amount_untaxed_signed")), places=2)
+        self.assertEqual(row[1], 1)  # customers of the agent
+        notes = " ".join(payload["notes"])
+        if has_agenda:
+            self.assertEqual(row[3:6], [2, 1, 0])
+            self.assertEqual(row[6], 1)
+        else:
+            self.assertIn("Source not installed: Agents' appointments", notes)
+            self.assertEqual(len(row), 3)
+
+    def test_order_quality(self):
+        has_checks = self._has(
+            "sale.order", "bo_check_state", "bo_override_reason", "bo_override_user_id"
+        ) and (self._has("bo.check.finding", "rule_id", "order_id", "severity"))
+        order = self._bo_orders(
+            [(self.customer, [(self.drill, 1, 100.0)], fields.Datetime.now(), None)]
+        )
+        order.date_order = order.create_date + datetime.timedelta(hours=5)
+        period = periods.period_containing(
+            "monthly", periods.local_today(order.date_order, "Europe/Rome")
+        )
+        payload = self._payload("quality", period)
+        times = next(t for t in payload["tables"] if t["title"] == "Time to confirm")
+        [row] = [row for row in times["rows"] if row[0] == order.user_id.display_name]
+        self.assertEqual(row[1], 1)
+        self.assertAlmostEqual(row[2], 5.0, places=2)
+        notes = " ".join(payload["notes"])
+        if has_checks:
+            self.assertFalse(notes)
+            self.assertTrue(any(t["title"] == "Findings per rule" for t in payload["tables"]))
+        else:
+            self.assertIn("Source not installed: Order checks", notes)
+            self.assertEqual(len(payload["tables"]), 1)

@@ -1,0 +1,272 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import datetime
+import io
+
+import openpyxl
+import PyPDF2
+
+from odoo import Command
+from odoo.tests import tagged
+
+from ..tools import periods, xlsx
+from .common import BoReportingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSalesReport(BoReportingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        dt = datetime.datetime
+        cls.feb_orders = cls._bo_orders(
+            [(cls.customer, [(cls.drill, 2, 100.0)], dt(2024, 2, 10, 10, 0), None)]
+        )
+        cls.march_orders = cls._bo_orders(
+            [
+                (
+                    cls.customer,
+                    [(cls.drill, 3, 100.0), (cls.gloves, 10, 10.0)],
+                    dt(2024, 3, 5, 9, 0),
+                    None,
+                ),
+                # 23:30 UTC on 29 February is 00:30 on 1 March in Rome: a March order.
+                (cls.other_customer, [(cls.gloves, 20, 10.0)], dt(2024, 2, 29, 23, 30), None),
+                (
+                    cls.foreign_customer,
+                    [(cls.drill, 5, 110.0)],
+                    dt(2024, 3, 15, 9, 0),
+                    cls.usd_pricelist,
+                ),
+            ]
+        )
+        # 22:30 UTC on 31 March is already April in Rome.
+        cls.april_orders = cls._bo_orders(
+            [(cls.customer, [(cls.drill, 1, 100.0)], dt(2024, 3, 31, 22, 30), None)]
+        )
+        cls.feb_invoices = cls._bo_invoice(cls.feb_orders, "2024-02-15")
+        cls.march_invoices = cls._bo_invoice(cls.march_orders, "2024-03-20")
+        cls.refund = cls.env["account.move"].create(
+            {
+                "move_type": "out_refund",
+                "partner_id": cls.customer.id,
+                "invoice_date": "2024-03-25",
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.drill.id,
+                            "quantity": 1,
+                            "price_unit": 50.0,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        cls.refund.action_post()
+        cls.target = cls.env["bo.sales.target"].create(
+            {
+                "agent_id": cls.agent_partner.id,
+                "date_from": "2024-03-01",
+                "date_to": "2024-03-31",
+                "amount": 1000.0,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+
+    def _payload(self, report=None, period=None):
+        report = report or self.monthly_report
+        period = period or self.march
+        Run = self.env["bo.periodic.report.run"]
+        run = Run.search([("report_id", "=", report.id), ("period_start", "=", period.start)])
+        run = run or Run.create(
+            {"report_id": report.id, "period_start": period.start, "period_end": period.end}
+        )
+        return run, run.with_context(lang="en_US")._bo_payload()
+
+    def _kpi(self, payload, label):
+        return next(kpi for kpi in payload["kpis"] if kpi["label"] == label)
+
+    def _table(self, payload, title):
+        return next(table for table in payload["tables"] if table["title"] == title)
+
+    def _independent_turnover(self, period, partners=None):
+        """Sum of Odoo's own untaxed signed amounts (company currency) of posted invoices."""
+        domain = [
+            ("company_id", "=", self.company.id),
+            ("state", "=", "posted"),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("invoice_date", ">=", period.start),
+            ("invoice_date", "<=", period.end),
+        ]
+        if partners is not None:
+            domain.append(("commercial_partner_id", "in", partners.ids))
+        return sum(self.env["account.move"].search(domain).mapped("amount_untaxed_signed"))
+
+    def test_totals_agree_with_odoo(self):
+        _run, payload = self._payload()
+        orders = self.march_orders
+        self.assertEqual(self._kpi(payload, "Confirmed orders")["value"], len(orders))
+        ordered = sum(order.amount_untaxed / order.currency_rate for order in orders)
+        self.assertAlmostEqual(
+            self._kpi(payload, "Ordered (untaxed)")["value"], round(ordered, 2), places=2
+        )
+        # The USD order is converted at the rate of its date: 550 USD / 1.10 = 500 EUR.
+        self.assertAlmostEqual(ordered, 400.0 + 200.0 + 500.0, places=2)
+        margin = sum(order.margin / order.currency_rate for order in orders)
+        self.assertAlmostEqual(self._kpi(payload, "Margin")["value"], round(margin, 2), places=2)
+        # sale.report's own grouped read agrees too.
+        start, stop = periods.utc_bounds(self.march, "Europe/Rome")
+        [(report_amount,)] = self.env["sale.report"]._read_group(
+            [
+                ("date", ">=", start),
+                ("date", "<", stop),
+                ("state", "=", "sale"),
+                ("company_id", "=", self.company.id),
+                (
+                    "order_reference",
+                    "in",
+                    [f"sale.order,{order.id}" for order in orders | self.april_orders],
+                ),
+            ],
+            [],
+            ["price_subtotal:sum"],
+        )
+        self.assertAlmostEqual(report_amount, ordered, places=2)
+        turnover = self._independent_turnover(self.march)
+        self.assertAlmostEqual(turnover, ordered - 50.0, places=2)
+        kpi = self._kpi(payload, "Invoiced turnover (net of credit notes)")
+        self.assertAlmostEqual(kpi["value"], round(turnover, 2), places=2)
+        before = self._independent_turnover(self.february)
+        self.assertAlmostEqual(kpi["comparison"], before, places=2)
+        self.assertAlmostEqual(kpi["change"], (turnover - before) / before, places=6)
+
+    def test_breakdowns_by_agent_customer_category_area(self):
+        _run, payload = self._payload()
+        agents = {row[0]: row for row in self._table(payload, "By agent")["rows"]}
+        agent_customers = self.customer
+        self.assertAlmostEqual(
+            agents[self.agent_partner.display_name][4],
+            self._independent_turnover(self.march, agent_customers),
+            places=2,
+        )
+        self.assertAlmostEqual(
+            agents[self.agent_partner.display_name][5],
+            self._independent_turnover(self.february, agent_customers),
+            places=2,
+        )
+        self.assertAlmostEqual(
+            agents[self.other_agent_partner.display_name][4],
+            self._independent_turnover(self.march, self.other_customer),
+            places=2,
+        )
+        customers = self._table(payload, "Customers")["rows"]
+        self.assertEqual(
+            self._table(payload, "Top customers")["rows"][0][0], self.foreign_customer.display_name
+        )
+        self.assertEqual(self._table(payload, "Bottom customers")["rows"][0][0], customers[-1][0])
+        categories = {row[0]: row for row in self._table(payload, "By product category")["rows"]}
+        tools = self.march_orders.order_line.filtered(lambda line: line.product_id == self.drill)
+        self.assertAlmostEqual(
+            categories[self.categ_tools.display_name][2],
+            sum(line.price_subtotal / line.order_id.currency_rate for line in tools),
+            places=2,
+        )
+        areas = self._table(payload, "By country and province")["rows"]
+        bologna = next(
+            row for row in areas if row[1] == self.env.ref("base.state_it_bo").display_name
+        )
+        self.assertAlmostEqual(bologna[3], self.march_orders[0].amount_untaxed, places=2)
+        products = self._table(payload, "Top products")["rows"]
+        self.assertEqual(products[0][0], self.drill.display_name)
+
+    def test_targets_progress(self):
+        _run, payload = self._payload()
+        [row] = self._table(payload, "Targets")["rows"]
+        achieved = self._independent_turnover(self.march, self.customer)
+        self.assertEqual(row[0], self.agent_partner.display_name)
+        self.assertAlmostEqual(row[4], achieved, places=2)
+        self.assertAlmostEqual(row[5], achieved / 1000.0, places=6)
+
+    def test_filters_restrict_figures(self):
+        report = self.monthly_report.copy(
+            {"name": "Agent only", "agent_ids": [Command.set(self.agent_partner.ids)]}
+        )
+        _run, payload = self._payload(report)
+        self.assertEqual(self._kpi(payload, "Confirmed orders")["value"], 1)
+        self.assertAlmostEqual(
+            self._kpi(payload, "Invoiced turnover (net of credit notes)")["value"],
+            self._independent_turnover(self.march, self.customer),
+            places=2,
+        )
+
+    def test_trend_covers_twelve_periods(self):
+        _run, payload = self._payload()
+        trend = self._table(payload, "Trend")["rows"]
+        self.assertEqual([row[0] for row in trend][-2:], ["2024-02", "2024-03"])
+        self.assertEqual(len(trend), 12)
+        self.assertAlmostEqual(trend[-1][2], self._independent_turnover(self.march), places=2)
+        self.assertAlmostEqual(trend[-2][2], self._independent_turnover(self.february), places=2)
+        self.assertAlmostEqual(
+            trend[-1][1], self._kpi(payload, "Ordered (untaxed)")["value"], places=2
+        )
+
+    def test_xlsx_read_back(self):
+        _run, payload = self._payload()
+        book = openpyxl.load_workbook(io.BytesIO(xlsx.payload_to_xlsx(payload)))
+        self.assertIn("By agent", book.sheetnames)
+        self.assertEqual(len(book.sheetnames), len(payload["tables"]) + 1)
+        sheet = book["By agent"]
+        self.assertEqual(sheet["A1"].value, "Agent")
+        self.assertEqual(sheet.freeze_panes, "A2")
+        self.assertTrue(sheet.auto_filter.ref.startswith("A1:G"))
+        agents = self._table(payload, "By agent")["rows"]
+        self.assertEqual(sheet["E2"].value, agents[0][4])
+        self.assertEqual(sheet["E2"].number_format, "#,##0.00")
+        self.assertEqual(sheet["B2"].number_format, "#,##0")
+        info = book.worksheets[0]
+        self.assertEqual(info["B2"].value, "2024-03-01 - 2024-03-31")
+        self.assertEqual(info["B4"].value, "EUR")
+
+    def test_pdf_text(self):
+        run, payload = self._payload()
+        attachments = run.with_context(lang="en_US", force_report_rendering=True)._bo_render(
+            payload
+        )
+        pdf = attachments.filtered(lambda att: att.mimetype == "application/pdf")
+        self.assertEqual(len(attachments), 2)
+        reader = PyPDF2.PdfReader(io.BytesIO(base64.b64decode(pdf.datas)))
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        self.assertIn("Monthly sales", text)
+        self.assertIn("2024-03-01 - 2024-03-31", text)
+        self.assertIn("EUR", text)
+        self.assertIn("Generated", text)
+        self.assertIn(self.agent_partner.name, text)
+
+    def test_query_count_does_not_grow_with_orders(self):
+        def count_queries():
+            self.env.invalidate_all()
+            self.env.registry.clear_cache()
+            self._payload()  # warm the registry caches
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._payload()
+            return self.env.cr.sql_log_count - before
+
+        small = count_queries()
+        specs = [
+            (
+                partner,
+                [(self.drill, 1, 100.0), (self.gloves, 2, 10.0)],
+                datetime.datetime(2024, 3, 12, 9, 0),
+                None,
+            )
+            for partner in (self.customer, self.other_customer, self.foreign_customer) * 9
+        ]
+        orders = self._bo_orders(specs)
+        self._bo_invoice(orders, "2024-03-21")
+        self.env.flush_all()
+        large = count_queries()
+        self.assertEqual(small, large)
