@@ -42,7 +42,7 @@ info "Starting Odoo with ${BO_LOAD_WORKERS:-2} workers on 127.0.0.1:$port (log: 
 setsid "$VENV/bin/python" "$ODOO_PATH/odoo-bin" -c "$ODOO_CONF" -d "$db" --db-filter="^$db\$" \
     --http-interface=127.0.0.1 --http-port="$port" --gevent-port="$gevent_port" \
     --workers="${BO_LOAD_WORKERS:-2}" --max-cron-threads=0 --log-level=warn \
-    --logfile="$log" &
+    --logfile="$log" >"$log.out" 2>&1 &
 server=$!
 stop_server() {
     kill -TERM -- "-$server" 2>/dev/null || true

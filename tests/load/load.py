@@ -152,7 +152,11 @@ class Client(threading.Thread):
                 [move["id"]],
                 {"quantity": move["product_uom_qty"], "picked": True},
             )
-        result = self._call(api, "stock.picking", "button_validate", pickings)
+        # skip_sms: the one-time "send SMS on delivery?" question a clerk answers once
+        # for the company (stock_sms), not part of each delivery.
+        result = self._call(
+            api, "stock.picking", "button_validate", pickings, context={"skip_sms": True}
+        )
         if result is not True:
             raise xmlrpc.client.Error(f"button_validate asked for a wizard: {result!r:.100}")
         self.delivered.add(order_id)
