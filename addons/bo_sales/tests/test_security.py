@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import BoSalesCommon
 
@@ -38,14 +38,9 @@ class TestBackOfficeSecurity(BoSalesCommon):
             self.assertIn(root.id, visible, user.login)
         config = self.env.ref("bo_sales.bo_config_menu")
         self.assertEqual(config.groups_id, self.env.ref("bo_sales.bo_sales_group_manager"))
-        portal = self.env["res.users"].create(
-            {
-                "name": "Portal",
-                "login": "bo_portal",
-                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
-            }
-        )
-        self.assertNotIn(root.id, self.env["ir.ui.menu"].with_user(portal)._visible_menu_ids())
+        # An employee outside the back office does not get the application.
+        employee = new_test_user(self.env, login="bo_employee", groups="base.group_user")
+        self.assertNotIn(root.id, self.env["ir.ui.menu"].with_user(employee)._visible_menu_ids())
 
     def test_agent_sees_only_own_customers_orders(self):
         orders = (
