@@ -46,6 +46,7 @@ benchmark cases) and returns a summary dict.
 """
 
 import argparse
+import datetime
 import logging
 import random
 import sys
@@ -408,14 +409,14 @@ class Generator:
             for i in range(start, min(n, start + BATCH)):
                 customer = self.customers[i % len(self.customers)]
                 agent = customer.bo_agent_id
-                begin = now.replace(minute=0, second=0, microsecond=0) - _days(
-                    self.rnd.randint(-30, 365)
+                begin = now.replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
+                    days=self.rnd.randint(-30, 365)
                 )
                 begin = begin.replace(hour=self.rnd.choice([9, 10, 11, 14, 15, 16]))
                 row = {
                     "name": f"Visita {customer.name}",
                     "start": begin,
-                    "stop": begin + _hours(1),
+                    "stop": begin + datetime.timedelta(hours=1),
                     "partner_ids": [(6, 0, [agent.id, customer.id])],
                     "location": customer.city,
                 }
@@ -717,18 +718,6 @@ class Generator:
         cr.execute("ANALYZE sale_order")
         cr.execute("ANALYZE sale_order_line")
         return n_orders
-
-
-def _days(n):
-    import datetime
-
-    return datetime.timedelta(days=n)
-
-
-def _hours(n):
-    import datetime
-
-    return datetime.timedelta(hours=n)
 
 
 def generate(env, lines, seed=7, **sizes):
