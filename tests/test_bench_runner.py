@@ -99,6 +99,13 @@ class TestBenchGenerator(TransactionCase):
         env = self.env(context=dict(self.env.context, tracking_disable=True))
         orders_before = env["sale.order"].search_count([])
         last_id = env["sale.order"].search([], order="id desc", limit=1).id
+        # Start just below 100 000 so that names outgrow the sequence's padding of 5.
+        sequence = env["ir.sequence"].search(
+            [("code", "=", "sale.order"), ("company_id", "in", [env.company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        sequence.number_next = 99_990
         summary = generate(env, 400, customers=25, agents=3, products=20, events=10, real=3)
         history = env["sale.order"].search([("client_order_ref", "=like", "ORD-%")])
         self.assertEqual(len(history), summary["history_orders"])
@@ -111,7 +118,9 @@ class TestBenchGenerator(TransactionCase):
         real = new_orders - history
         self.assertTrue(real.picking_ids.filtered(lambda p: p.state == "done"))
         self.assertTrue(real.invoice_ids.filtered(lambda m: m.state == "posted"))
-        self.assertEqual(len(set(history.mapped("name"))), len(history))
+        numbers = sorted(int(name.removeprefix("S")) for name in history.mapped("name"))
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + len(history))))
+        self.assertIn("S100000", history.mapped("name"))
         # The names come from the sale.order sequence, which moved past them.
         next_order = env["sale.order"].create({"partner_id": history[0].partner_id.id})
         self.assertNotIn(next_order.name, history.mapped("name"))

@@ -491,7 +491,7 @@ class Generator:
 
     def _clone_sql(self, table, overrides, source, proto_alias):
         """INSERT INTO table SELECT ... where every column not overridden copies the prototype."""
-        columns = self._columns(table)
+        columns = self._columns(table) + (["id"] if "id" in overrides else [])
         exprs = [overrides.get(col, f'{proto_alias}."{col}"') for col in columns]
         unknown = set(overrides) - set(columns)
         if unknown:
@@ -560,7 +560,7 @@ class Generator:
         # the count is drawn so that the total is exactly n_lines.
         cr.execute(f"""
             CREATE TEMP TABLE bo_gen_order ON COMMIT DROP AS
-            SELECT g, {first} + g AS number,
+            SELECT g, {first} + g AS number, nextval('sale_order_id_seq') AS order_id,
                    c.id AS partner_id,
                    (now() at time zone 'UTC') - make_interval(days => (g * 37) % 1095,
                                                 secs => (g * 7) % 36000) AS date_order,
@@ -589,7 +589,11 @@ class Generator:
             """,
                 [excess],
             )
-        name_expr = f"'{prefix}' || lpad(o.number::text, {seq.padding}, '0') || '{suffix}'"
+        # As ir.sequence formats it ('%0<padding>d'): never shortened (lpad would truncate).
+        name_expr = (
+            f"'{prefix}' || lpad(o.number::text, GREATEST({seq.padding}, "
+            f"length(o.number::text)), '0') || '{suffix}'"
+        )
         state = (
             "CASE o.kind WHEN 'quotation' THEN 'draft' WHEN 'cancelled' THEN 'cancel' "
             "ELSE 'sale' END"
@@ -598,6 +602,7 @@ class Generator:
             self._clone_sql(
                 "sale_order",
                 {
+                    "id": "o.order_id",
                     "name": name_expr,
                     "partner_id": "o.partner_id",
                     "partner_invoice_id": "o.partner_id",
@@ -632,7 +637,7 @@ class Generator:
                          ELSE 0 END)::numeric AS discount,
                    {state} AS state
               FROM bo_gen_order o
-              JOIN sale_order so ON so.name = {name_expr} AND so.company_id = {int(self.company.id)}
+              JOIN sale_order so ON so.id = o.order_id
               CROSS JOIN LATERAL generate_series(1, o.n_lines) AS s(k)
               JOIN bo_gen_product p ON p.k = (o.g * 101 + s.k * 53) % {n_products}
         """)
