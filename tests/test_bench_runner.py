@@ -1,8 +1,9 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Benchmarks cannot rot unnoticed: every case of tests/bench/cases/ is loaded
-and prepared and run on a small size (env.context bo_bench="small", or the
-case's module-level SMALL keyword arguments to prepare); the runner keeps runs
+and prepared and run on a small size (env.context bo_bench="small", and the
+case's module-level SMALL keyword arguments to prepare, or its integer sizes
+scaled down: runner.small_kwargs); the runner keeps runs
 comparable (each run rolled back) and reports a broken case without hiding the
 others; the data generator writes orders whose amounts are the ones Odoo
 computes. No timing is asserted here: benchmarks are not tests."""
@@ -29,10 +30,26 @@ class TestBenchCases(TransactionCase):
                 module = runner.load_case(path)
                 env = self._small_env()
                 with env.cr.savepoint():
-                    ctx = module.prepare(env, **getattr(module, "SMALL", {})) or {}
+                    ctx = module.prepare(env, **runner.small_kwargs(module)) or {}
                     module.run(env, ctx)
                     if callable(getattr(module, "baseline", None)):
                         module.baseline(env, ctx)
+
+    def test_small_sizes(self):
+        class WithSmall:
+            SMALL = {"orders": 3}
+
+            @staticmethod
+            def prepare(env, orders=1000):
+                return {}
+
+        class WithoutSmall:
+            @staticmethod
+            def prepare(env, orders=1000, lines=10, lines_total=None, size=None, flag=True):
+                return {}
+
+        self.assertEqual(runner.small_kwargs(WithSmall), {"orders": 3})
+        self.assertEqual(runner.small_kwargs(WithoutSmall), {"orders": 10, "size": 200})
 
     def test_runner_rolls_back_each_run_and_reports_failures(self):
         with tempfile.TemporaryDirectory() as folder:

@@ -32,6 +32,7 @@ import argparse
 import datetime
 import glob
 import importlib.util
+import inspect
 import json
 import logging
 import os
@@ -73,6 +74,29 @@ def load_case(path):
         if not callable(getattr(module, func, None)):
             raise TypeError(f"{stem}: no {func}(env, ...) function")
     return module
+
+
+# Parameters of prepare() that size the data, when their default is None.
+SIZE_PARAMETERS = ("lines", "size", "orders", "rows", "customers")
+
+
+def small_kwargs(module):
+    """Keyword arguments to prepare() for a quick run (tests/test_bench_runner.py).
+
+    The case's own SMALL dict when it has one; otherwise every integer default
+    of prepare() above 20 divided by 100 (at least 2), and 200 for a size
+    parameter defaulting to None (see SIZE_PARAMETERS). Cases should define SMALL.
+    """
+    if isinstance(getattr(module, "SMALL", None), dict):
+        return dict(module.SMALL)
+    kwargs = {}
+    for param in inspect.signature(module.prepare).parameters.values():
+        default = param.default
+        if isinstance(default, int) and not isinstance(default, bool) and default > 20:
+            kwargs[param.name] = max(2, default // 100)
+        elif default is None and param.name in SIZE_PARAMETERS:
+            kwargs[param.name] = 200
+    return kwargs
 
 
 def _rollback_to(env, savepoint):
