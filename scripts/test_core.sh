@@ -26,7 +26,7 @@ else
 fi
 # The modules to upgrade are the ones named by the tags ("/sale:TestX.test_y" -> sale):
 # at_install tests run while a module loads, post_install ones after.
-modules=$(tr ',' '\n' <<<"$tags" | sed -E 's#^[-+]?[^/]*/##; s#[:.].*$##' | grep -v '^$' | sort -u | paste -sd,)
+modules=$(tr ',' '\n' <<<"$tags" | grep -v '^-' | sed -E 's#^[-+]?[^/]*/##; s#[:.].*$##' | grep -v '^$' | sort -u | paste -sd,)
 mkdir -p "$LOCAL_DIR/log"
 log="$LOCAL_DIR/log/$db-core.log"
 
