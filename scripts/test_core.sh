@@ -29,6 +29,7 @@ fi
 modules=$(tr ',' '\n' <<<"$tags" | grep -v '^-' | sed -E 's#^[-+]?[^/]*/##; s#[:.].*$##' | grep -v '^$' | sort -u | paste -sd,)
 mkdir -p "$LOCAL_DIR/log"
 log="$LOCAL_DIR/log/$db-core.log"
+: > "$log"  # Odoo appends to its log file: one run per file
 
 drop_db "$db"
 if [ -n "${BO_CORE_FROM:-}" ] && [ "${BO_CORE_WITHOUT_SUITE:-0}" != 1 ]; then
