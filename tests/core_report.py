@@ -14,7 +14,9 @@ import re
 import sys
 
 STAT_RE = re.compile(r"odoo\.tests\.stats: (\w+): (\d+) tests ([\d.]+)s (\d+) queries")
-FAIL_RE = re.compile(r" (?:ERROR|CRITICAL) \S+ odoo\.addons\.(\w+)\.\S*: (FAIL|ERROR): (\S+)")
+FAIL_RE = re.compile(
+    r" (?:ERROR|CRITICAL) \S+ odoo\.addons\.(\w+)\.\S*: (FAIL|ERROR): ((?:Subtest )?\S+)"
+)
 SKIP_RE = re.compile(r" odoo\.addons\.(\w+)\.\S*: skipped ")
 TOTAL_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 
