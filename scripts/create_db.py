@@ -1,6 +1,6 @@
 """Create an Odoo database with bo-suite installed, as Odoo's database manager
 does for a company in Italy: base with demo data, company country Italy,
-currency EUR, time zone Europe/Rome, Italian language; then the three addons
+currency EUR, time zone Europe/Rome, Italian and English; then the three addons
 (installing `account` lays out the Italian chart of accounts, as on a real
 Italian client's database).
 
@@ -61,6 +61,9 @@ def main(conf, dbname, logfile, addons, demo=True):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         italy = env.ref("base.it")
         env.ref("base.EUR").active = True
+        # English stays available next to Italian: foreign customers and agents
+        # get their correspondence in English.
+        env["res.lang"]._activate_lang("en_US")
         env.ref("base.main_company").write(
             {"country_id": italy.id, "currency_id": env.ref("base.EUR").id}
         )
