@@ -73,13 +73,17 @@ class BoReportingDemo(models.AbstractModel):
                     fields.Command.create(
                         {
                             "product_id": product.id,
-                            "product_uom_qty": rng.randint(2, 40),
+                            # NOTE: whole cartons of 10, as the demo products'
+                            # minimum order quantities ask (order checks).
+                            "product_uom_qty": 10 * rng.randint(1, 4),
                         }
                     )
                     for product in rng.sample(list(products), k=min(3, len(products)))
                 ]
                 order_vals.append(
                     {
+                        # Customers' own purchase order numbers, as on real orders.
+                        "client_order_ref": f"PO-{month_start:%y%m}-{_i + 1:02d}",
                         "partner_id": rng.choice(list(customers)).id,
                         "company_id": company.id,
                         "order_line": lines,
