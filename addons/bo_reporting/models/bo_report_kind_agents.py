@@ -72,20 +72,23 @@ class BoReportKindAgents(models.AbstractModel):
             )
         if available[visits_label] and available[agenda_label]:
             orders = self._bo_env(ctx, "sale.order")
-            from_visits = {
-                agent: (count, amount)
-                for agent, count, amount in orders._read_group(
-                    [
-                        ("company_id", "=", company.id),
-                        ("state", "=", "sale"),
-                        ("bo_visit_id", "!=", False),
-                        ("bo_visit_id.bo_agent_id", "in", agents.ids),
-                        *self._bo_datetime_domain(ctx, "date_order", period),
-                    ],
-                    ["bo_visit_id.bo_agent_id"],
-                    ["__count", "amount_untaxed:sum"],
-                )
-            }
+            # NOTE: grouped by visit, then summed per the visit's agent: Odoo 18
+            # cannot group by a field of a related record.
+            per_agent = defaultdict(lambda: [0, 0.0])
+            for visit, count, amount in orders._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "sale"),
+                    ("bo_visit_id", "!=", False),
+                    ("bo_visit_id.bo_agent_id", "in", agents.ids),
+                    *self._bo_datetime_domain(ctx, "date_order", period),
+                ],
+                ["bo_visit_id"],
+                ["__count", "amount_untaxed:sum"],
+            ):
+                per_agent[visit.bo_agent_id][0] += count
+                per_agent[visit.bo_agent_id][1] += amount
+            from_visits = {agent: tuple(figures) for agent, figures in per_agent.items()}
         columns = [
             self._bo_column(self.env._("Agent")),
             self._bo_column(self.env._("Customers"), "int"),

@@ -3,7 +3,7 @@
 import datetime
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from ..tools import periods
 from .common import BoReportingCommon
@@ -92,20 +92,24 @@ class TestOtherKinds(BoReportingCommon):
         )
         if has_agenda:
             start = datetime.datetime(2024, 3, 4, 9, 0)
-            self.env["calendar.event"].create(
+            visits = self.env["calendar.event"].create(
                 [
                     {
                         "name": f"Visit {state}",
-                        "start": start,
-                        "stop": start + datetime.timedelta(hours=1),
+                        "start": start + datetime.timedelta(hours=2 * index),
+                        "stop": start + datetime.timedelta(hours=2 * index + 1),
                         "bo_agent_id": self.agent_partner.id,
                         "bo_customer_id": self.customer.id,
                         "bo_kind": "visit",
                         "bo_state": state,
                     }
-                    for state in ("done", "done", "planned")
+                    for index, state in enumerate(("done", "done", "planned"))
                 ]
             )
+            visit_order = self._bo_orders(
+                [(self.customer, [(self.drill, 2, 50.0)], datetime.datetime(2024, 3, 4, 15), None)]
+            )
+            visit_order.bo_visit_id = visits[0]
         payload = self._payload("agents")
         rows = {row[0]: row for row in payload["tables"][0]["rows"]}
         row = rows[self.agent_partner.display_name]
@@ -122,6 +126,9 @@ class TestOtherKinds(BoReportingCommon):
         if has_agenda:
             self.assertEqual(row[3:6], [2, 1, 0])
             self.assertEqual(row[6], 1)
+            # Orders taken at the agent's visits: count and untaxed amount.
+            self.assertEqual(row[8], 1)
+            self.assertAlmostEqual(row[9], visit_order.amount_untaxed, places=2)
         else:
             self.assertIn("Source not installed: Agents' appointments", notes)
             self.assertEqual(len(row), 3)
@@ -133,6 +140,9 @@ class TestOtherKinds(BoReportingCommon):
         order = self._bo_orders(
             [(self.customer, [(self.drill, 1, 100.0)], fields.Datetime.now(), None)]
         )
+        # A salesperson of its own: the demo history may hold other orders
+        # confirmed this month.
+        order.user_id = new_test_user(self.env, login="bo_quality_seller", groups="base.group_user")
         order.date_order = order.create_date + datetime.timedelta(hours=5)
         period = periods.period_containing(
             "monthly", periods.local_today(order.date_order, "Europe/Rome")
