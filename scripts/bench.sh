@@ -29,12 +29,7 @@ generated() {
 if [ "${BO_BENCH_FRESH:-0}" = 1 ] || ! suite_installed "$db" || ! generated "$db"; then
     drop_db "$db"
     if [ -n "${BO_BENCH_FROM:-}" ]; then
-        info "Copying database $BO_BENCH_FROM into $db"
-        psql -w -d postgres -qc "create database \"$db\" template \"$BO_BENCH_FROM\"" \
-            || die "Could not copy database $BO_BENCH_FROM (is it in use?)"
-        mkdir -p "$LOCAL_DIR/data/filestore"
-        cp -r "${BO_BENCH_FROM_FILESTORE:-$LOCAL_DIR/data/filestore/$BO_BENCH_FROM}" \
-            "$LOCAL_DIR/data/filestore/$db"
+        copy_db "$BO_BENCH_FROM" "$db" "${BO_BENCH_FROM_FILESTORE:-}"
     else
         info "Creating bench database $db with the suite (log: .local/log/$db.log)"
         create_suite_db "$db" "$log" || die "Installing the suite in $db failed; see $log"

@@ -107,6 +107,16 @@ check_log() {
     fi
 }
 
+# Make database $2 as a copy of database $1, with its filestore (from $3, by
+# default the one of $1 under .local/).
+copy_db() {
+    info "Copying database $1 into $2"
+    psql -w -d postgres -qc "create database \"$2\" template \"$1\"" \
+        || die "Could not copy database $1 (is it in use?)"
+    mkdir -p "$LOCAL_DIR/data/filestore"
+    cp -r "${3:-$LOCAL_DIR/data/filestore/$1}" "$LOCAL_DIR/data/filestore/$2"
+}
+
 drop_db() {
     psql -w -d postgres -qc "drop database if exists \"$1\" with (force)" >/dev/null
     rm -rf "$LOCAL_DIR/data/filestore/$1"

@@ -19,12 +19,7 @@ mkdir -p "$LOCAL_DIR/log"
 if ! suite_installed "$db"; then
     drop_db "$db"
     if [ -n "${BO_LOAD_FROM:-}" ]; then
-        info "Copying database $BO_LOAD_FROM into $db"
-        psql -w -d postgres -qc "create database \"$db\" template \"$BO_LOAD_FROM\"" \
-            || die "Could not copy database $BO_LOAD_FROM (is it in use?)"
-        mkdir -p "$LOCAL_DIR/data/filestore"
-        cp -r "${BO_LOAD_FROM_FILESTORE:-$LOCAL_DIR/data/filestore/$BO_LOAD_FROM}" \
-            "$LOCAL_DIR/data/filestore/$db"
+        copy_db "$BO_LOAD_FROM" "$db" "${BO_LOAD_FROM_FILESTORE:-}"
     else
         info "Creating load database $db with the suite (log: .local/log/$db.log)"
         create_suite_db "$db" "$LOCAL_DIR/log/$db.log" || die "Installing the suite in $db failed"

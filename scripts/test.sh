@@ -13,11 +13,7 @@ ensure_pg
 db=${BO_TEST_DB:-bo_test}
 log="$LOCAL_DIR/log/$db.log"
 if [ -n "${BO_TEST_FROM:-}" ] && ! db_exists "$db"; then
-    info "Copying database ${BO_TEST_FROM} into $db"
-    psql -w -d postgres -qc "create database \"$db\" template \"$BO_TEST_FROM\"" \
-        || die "Could not copy database $BO_TEST_FROM (is it in use?)"
-    mkdir -p "$LOCAL_DIR/data/filestore"
-    cp -r "${BO_TEST_FROM_FILESTORE:-$LOCAL_DIR/data/filestore/$BO_TEST_FROM}" "$LOCAL_DIR/data/filestore/$db"
+    copy_db "$BO_TEST_FROM" "$db" "${BO_TEST_FROM_FILESTORE:-}"
     BO_TEST_REUSE=1
 fi
 if [ "${BO_TEST_REUSE:-0}" = 1 ] && suite_installed "$db"; then

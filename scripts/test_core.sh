@@ -33,12 +33,7 @@ log="$LOCAL_DIR/log/$db-core.log"
 
 drop_db "$db"
 if [ -n "${BO_CORE_FROM:-}" ] && [ "${BO_CORE_WITHOUT_SUITE:-0}" != 1 ]; then
-    info "Copying database $BO_CORE_FROM into $db"
-    psql -w -d postgres -qc "create database \"$db\" template \"$BO_CORE_FROM\"" \
-        || die "Could not copy database $BO_CORE_FROM (is it in use?)"
-    mkdir -p "$LOCAL_DIR/data/filestore"
-    cp -r "${BO_CORE_FROM_FILESTORE:-$LOCAL_DIR/data/filestore/$BO_CORE_FROM}" \
-        "$LOCAL_DIR/data/filestore/$db"
+    copy_db "$BO_CORE_FROM" "$db" "${BO_CORE_FROM_FILESTORE:-}"
 else
     info "Creating database $db with $install (log: .local/log/$db-install.log)"
     : > "$LOCAL_DIR/log/$db-install.log"

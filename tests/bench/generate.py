@@ -516,8 +516,7 @@ class Generator:
             order="company_id",
             limit=1,
         )
-        # Quoted for the SQL literal below (a sequence prefix is configuration, not input).
-        prefix, suffix = (part.replace("'", "''") for part in seq._get_prefix_suffix())
+        prefix, suffix = seq._get_prefix_suffix()
         first = seq.number_next_actual
         seq.write({"number_next": first + n_orders})
 
@@ -556,6 +555,8 @@ class Generator:
             else f"ROUND(SUM(r.raw), 2) AS untaxed, ROUND(SUM(r.raw * {rate}), 2) AS tax"
         )
 
+        # NOTE: the SQL below formats in only numbers computed here (sizes, the tax
+        # rate) and fixed SQL fragments; every value read from data is a parameter.
         # One row per order to make: its number, customer, date, kind and line count;
         # the count is drawn so that the total is exactly n_lines.
         cr.execute(f"""
@@ -590,10 +591,14 @@ class Generator:
                 [excess],
             )
         # As ir.sequence formats it ('%0<padding>d'): never shortened (lpad would truncate).
-        name_expr = (
-            f"'{prefix}' || lpad(o.number::text, GREATEST({seq.padding}, "
-            f"length(o.number::text)), '0') || '{suffix}'"
+        # The prefix and suffix are data: passed as parameters, never formatted in.
+        cr.execute("ALTER TABLE bo_gen_order ADD COLUMN name varchar")
+        cr.execute(
+            "UPDATE bo_gen_order SET name = %s || lpad(number::text, "
+            "GREATEST(%s, length(number::text)), '0') || %s",
+            [prefix, seq.padding, suffix],
         )
+        name_expr = "o.name"
         state = (
             "CASE o.kind WHEN 'quotation' THEN 'draft' WHEN 'cancelled' THEN 'cancel' "
             "ELSE 'sale' END"

@@ -42,6 +42,8 @@ import time
 import traceback
 import tracemalloc
 
+from odoo.tools import SQL
+
 _logger = logging.getLogger("bo_suite.bench")
 
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -102,8 +104,8 @@ def small_kwargs(module):
 def _rollback_to(env, savepoint):
     """Undo everything since `savepoint`, pending ORM writes and computations included."""
     env.transaction.clear()
-    env.cr.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-    env.cr.execute(f"RELEASE SAVEPOINT {savepoint}")
+    env.cr.execute(SQL("ROLLBACK TO SAVEPOINT %s", SQL.identifier(savepoint)))
+    env.cr.execute(SQL("RELEASE SAVEPOINT %s", SQL.identifier(savepoint)))
     env.transaction.clear()
 
 

@@ -93,13 +93,11 @@ class BoReportKind(models.AbstractModel):
         return [(field, ">=", period.start), (field, "<=", period.end)]
 
     @api.model
-    def _bo_sale_domain(self, ctx):
-        """sale.report domain of the report's company, filters and confirmed orders."""
+    def _bo_filter_domain(self, ctx, categ_field):
+        """The report's filters on Odoo's analysis views (sale.report and
+        account.invoice.report name them alike but for the product category)."""
         report = ctx["report"]
-        domain = [
-            ("company_id", "=", ctx["company"].id),
-            ("state", "in", self.env["sale.report"]._get_done_states()),
-        ]
+        domain = [("company_id", "=", ctx["company"].id)]
         if report.team_ids:
             domain.append(("team_id", "in", report.team_ids.ids))
         if report.agent_ids:
@@ -111,31 +109,25 @@ class BoReportKind(models.AbstractModel):
         if report.country_ids:
             domain.append(("country_id", "in", report.country_ids.ids))
         if report.product_category_ids:
-            domain.append(("categ_id", "child_of", report.product_category_ids.ids))
+            domain.append((categ_field, "child_of", report.product_category_ids.ids))
         return domain
+
+    @api.model
+    def _bo_sale_domain(self, ctx):
+        """sale.report domain of the report's company, filters and confirmed orders."""
+        return [
+            *self._bo_filter_domain(ctx, "categ_id"),
+            ("state", "in", self.env["sale.report"]._get_done_states()),
+        ]
 
     @api.model
     def _bo_invoice_domain(self, ctx):
         """account.invoice.report domain: posted customer invoices and credit notes."""
-        report = ctx["report"]
-        domain = [
-            ("company_id", "=", ctx["company"].id),
+        return [
+            *self._bo_filter_domain(ctx, "product_categ_id"),
             ("state", "=", "posted"),
             ("move_type", "in", ("out_invoice", "out_refund")),
         ]
-        if report.team_ids:
-            domain.append(("team_id", "in", report.team_ids.ids))
-        if report.agent_ids:
-            domain.append(("bo_agent_id", "in", report.agent_ids.ids))
-        if report.partner_category_ids:
-            domain.append(
-                ("commercial_partner_id.category_id", "in", report.partner_category_ids.ids)
-            )
-        if report.country_ids:
-            domain.append(("country_id", "in", report.country_ids.ids))
-        if report.product_category_ids:
-            domain.append(("product_categ_id", "child_of", report.product_category_ids.ids))
-        return domain
 
     @api.model
     def _bo_partner_domain(self, ctx, path):
