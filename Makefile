@@ -19,8 +19,15 @@ setup:
 run:
 	@bash scripts/run.sh
 
+# `make test <test paths>` runs only those (pytest options: PYTEST_ARGS="-k name").
+ifeq (test,$(firstword $(MAKECMDGOALS)))
+TEST_PATHS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+.PHONY: $(TEST_PATHS)
+$(eval $(TEST_PATHS):;@:)
+endif
+
 test:
-	@bash scripts/test.sh
+	@bash scripts/test.sh $(TEST_PATHS)
 
 lint:
 	@bash scripts/lint.sh

@@ -412,22 +412,53 @@ class BoCheckRule(models.Model):
     # Shipped rules: prices, discounts, quantities
     # ------------------------------------------------------------------
 
-    def _bo_line_rows_with_order(self, orders, columns, condition=None):
-        return self._bo_query(
+    def _bo_line_facts(self, orders):
+        """Per product line of ``orders``: (line id, order id, product id, net unit
+        price, floor price, order currency id, quantity in the product's unit,
+        minimum order quantity, sales packaging quantities or None).
+
+        Read in one query and shared by the price and quantity rules of the same
+        check run (``action_bo_check`` names the run in the context).
+        """
+        shared = self.env.cr.cache.get(self.env.context.get("bo_check_run"))
+        key = ("line_facts", tuple(orders.ids))
+        if shared is not None and key in shared:
+            return shared[key]
+        rows = self._bo_query(
             SQL(
                 """
-                SELECT l.id, l.order_id, l.product_id, %s
-                  FROM sale_order_line l
-                  JOIN sale_order so ON so.id = l.order_id
-                  JOIN product_product pp ON pp.id = l.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 WHERE l.order_id = ANY(%s) AND l.display_type IS NULL AND %s
+                WITH line AS (
+                    SELECT l.id, l.order_id, l.product_id,
+                           (l.price_unit * (1 - COALESCE(l.discount, 0) / 100.0))::float8
+                               AS net_price,
+                           COALESCE(pt.bo_floor_price, 0) AS floor_price,
+                           so.currency_id,
+                           (l.product_uom_qty / lu.factor * pu.factor)::float8 AS qty,
+                           COALESCE(pt.bo_min_order_qty, 0) AS minimum
+                      FROM sale_order_line l
+                      JOIN sale_order so ON so.id = l.order_id
+                      JOIN product_product pp ON pp.id = l.product_id
+                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                      JOIN uom_uom lu ON lu.id = l.product_uom
+                      JOIN uom_uom pu ON pu.id = pt.uom_id
+                     WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
+                ), pack AS (
+                    SELECT pk.product_id, ARRAY_AGG(pk.qty) AS qtys
+                      FROM product_packaging pk
+                     WHERE pk.sales AND pk.qty > 0
+                       AND pk.product_id IN (SELECT product_id FROM line)
+                     GROUP BY pk.product_id
+                )
+                SELECT line.*, pack.qtys
+                  FROM line
+                  LEFT JOIN pack ON pack.product_id = line.product_id
                 """,
-                SQL(", ").join(columns),
                 orders.ids,
-                condition or SQL("TRUE"),
             )
         )
+        if shared is not None:
+            shared[key] = rows
+        return rows
 
     def _bo_check_price_floor(self, orders):
         return self._bo_check_price_limit(orders, use_cost=False)
@@ -439,15 +470,7 @@ class BoCheckRule(models.Model):
         """Net unit price (after discount) below the product's floor price or cost,
         both kept in the company currency and converted to the order's."""
         fmt_amount, fmt_date = self._bo_formatters()
-        rows = self._bo_line_rows_with_order(
-            orders,
-            [
-                SQL("l.price_unit * (1 - COALESCE(l.discount, 0) / 100.0)"),
-                SQL("pt.bo_floor_price"),
-                SQL("so.currency_id"),
-            ],
-            condition=None if use_cost else SQL("pt.bo_floor_price > 0"),
-        )
+        rows = [row[:6] for row in self._bo_line_facts(orders) if use_cost or row[4] > 0]
         if not rows:
             return []
         company = self.env.company
@@ -527,42 +550,14 @@ class BoCheckRule(models.Model):
             if discount > maximum + 1e-6
         ]
 
-    def _bo_quantity_rows(self, orders, condition):
-        """Line quantity in the product's unit of measure, the product's minimum
-        and its sales packaging quantities, for the lines meeting ``condition``
-        (SQL on ``qty``, ``pt`` and ``pack``)."""
-        return self._bo_query(
-            SQL(
-                """
-                WITH line AS (
-                    SELECT l.id, l.order_id, l.product_id,
-                           l.product_uom_qty / lu.factor * pu.factor AS qty,
-                           pt.bo_min_order_qty AS minimum
-                      FROM sale_order_line l
-                      JOIN product_product pp ON pp.id = l.product_id
-                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                      JOIN uom_uom lu ON lu.id = l.product_uom
-                      JOIN uom_uom pu ON pu.id = pt.uom_id
-                     WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
-                ), pack AS (
-                    SELECT pk.product_id, ARRAY_AGG(pk.qty) AS qtys
-                      FROM product_packaging pk
-                     WHERE pk.sales AND pk.qty > 0
-                       AND pk.product_id IN (SELECT product_id FROM line)
-                     GROUP BY pk.product_id
-                )
-                SELECT line.id, line.order_id, line.product_id, line.qty, line.minimum, pack.qtys
-                  FROM line
-                  LEFT JOIN pack ON pack.product_id = line.product_id
-                 WHERE %s
-                """,
-                orders.ids,
-                condition,
-            )
-        )
-
     def _bo_check_min_qty(self, orders):
-        rows = self._bo_quantity_rows(orders, SQL("line.minimum > 0 AND line.qty < line.minimum"))
+        rows = [
+            (line_id, order_id, product_id, qty, minimum, packs)
+            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs in (
+                self._bo_line_facts(orders)
+            )
+            if minimum > 0 and qty < minimum
+        ]
         names = self._bo_product_names([row[2] for row in rows])
         template = self.env._(
             "Quantity %(qty)s of %(product)s is below its minimum order quantity %(minimum)s."
@@ -582,9 +577,11 @@ class BoCheckRule(models.Model):
             return abs(qty / pack - round(qty / pack)) < 1e-6
 
         rows = [
-            row
-            for row in self._bo_quantity_rows(orders, SQL("pack.qtys IS NOT NULL AND line.qty > 0"))
-            if not any(fits(row[3], pack) for pack in row[5])
+            (line_id, order_id, product_id, qty, minimum, packs)
+            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs in (
+                self._bo_line_facts(orders)
+            )
+            if packs and qty > 0 and not any(fits(qty, pack) for pack in packs)
         ]
         names = self._bo_product_names([row[2] for row in rows])
         template = self.env._(
@@ -733,8 +730,8 @@ class BoCheckRule(models.Model):
 
     def _bo_check_duplicate(self, orders):
         """Same customer and same customer reference, or same products and
-        quantities within N days: one self-join of orders (as Odoo finds
-        duplicate vendor bills), with a signature of the lines per order."""
+        quantities within N days: self-joins of the customers' orders (as Odoo
+        finds duplicate vendor bills), with a signature of the lines per order."""
         days = self.param_days or 0
         rows = self._bo_query(
             SQL(
@@ -753,25 +750,31 @@ class BoCheckRule(models.Model):
                      WHERE so.state != 'cancel'
                        AND p.commercial_partner_id IN (SELECT partner_id FROM target)
                 ), signature AS (
-                    SELECT l.order_id,
+                    SELECT c.id AS order_id, c.partner_id, c.company_id,
                            MD5(STRING_AGG(l.product_id || ':' || l.product_uom_qty, ','
                                           ORDER BY l.product_id, l.product_uom_qty)) AS lines
-                      FROM sale_order_line l
-                     WHERE l.order_id IN (SELECT id FROM candidate)
-                       AND l.display_type IS NULL AND l.product_id IS NOT NULL
-                     GROUP BY l.order_id
+                      FROM candidate c
+                      JOIN sale_order_line l ON l.order_id = c.id
+                     WHERE l.display_type IS NULL AND l.product_id IS NOT NULL
+                     GROUP BY c.id, c.partner_id, c.company_id
                 )
-                SELECT t.id, c.name, COALESCE(t.ref, '') <> '' AND t.ref = c.ref
+                -- NOTE: two equality joins (same reference; same signature), so
+                -- that a customer with many orders costs no pairwise comparison.
+                SELECT t.id, c.name, TRUE
                   FROM target t
-                  JOIN candidate c ON c.partner_id = t.partner_id
-                                  AND c.company_id = t.company_id AND c.id <> t.id
-                  LEFT JOIN signature ts ON ts.order_id = t.id
-                  LEFT JOIN signature cs ON cs.order_id = c.id
-                 WHERE (COALESCE(t.ref, '') <> '' AND t.ref = c.ref)
-                    OR (ts.lines = cs.lines
-                        AND c.date_order BETWEEN t.date_order - MAKE_INTERVAL(days => %(days)s)
-                                             AND t.date_order + MAKE_INTERVAL(days => %(days)s))
-                 ORDER BY t.id, c.name
+                  JOIN candidate c ON c.partner_id = t.partner_id AND c.company_id = t.company_id
+                                  AND c.ref = t.ref AND c.id <> t.id
+                 WHERE COALESCE(t.ref, '') <> ''
+                 UNION ALL
+                SELECT t.id, c.name, FALSE
+                  FROM target t
+                  JOIN signature ts ON ts.order_id = t.id
+                  JOIN signature cs ON cs.lines = ts.lines AND cs.partner_id = ts.partner_id
+                                   AND cs.company_id = ts.company_id AND cs.order_id <> t.id
+                  JOIN candidate c ON c.id = cs.order_id
+                 WHERE c.date_order BETWEEN t.date_order - MAKE_INTERVAL(days => %(days)s)
+                                        AND t.date_order + MAKE_INTERVAL(days => %(days)s)
+                 ORDER BY 1, 2
                 """,
                 ids=orders.ids,
                 days=days,

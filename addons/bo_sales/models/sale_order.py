@@ -173,9 +173,9 @@ class SaleOrder(models.Model):
         """Run every active check rule on these orders, all at once.
 
         Each rule evaluates the whole recordset with a few set-based queries;
-        the findings of the orders are then replaced in one unlink and one
-        create, and the check states written in a few grouped updates. Overrides
-        given before are kept on findings of the same rule and line.
+        the findings of the orders are then replaced in one DELETE and one
+        INSERT, and the check states written in one UPDATE. Overrides given
+        before are kept on findings of the same rule and line.
         :return: True
         """
         orders = self.filtered(lambda o: o.state != "cancel")
@@ -186,22 +186,37 @@ class SaleOrder(models.Model):
         rules = self.env["bo.check.rule"].search(
             [("company_id", "in", [*orders.company_id.ids, False])]
         )
+        # Rows that several rules read (the order lines' facts) are read once per
+        # run, kept on the cursor (not in the context: contexts are compared
+        # each time an environment is made) and dropped after the run.
+        run_key = f"bo_check_run_{id(orders)}"
+        self.env.cr.cache[run_key] = {}
         vals_list = []
-        for company, company_orders in orders.grouped("company_id").items():
-            company_rules = rules.filtered(lambda r, c=company: r.company_id in (c, c.browse()))
-            for rule in company_rules:
-                for vals in rule.with_company(company)._bo_evaluate(company_orders):
-                    vals_list.append(
-                        dict(
-                            vals,
-                            rule_id=rule.id,
-                            severity=rule.severity,
-                            company_id=company.id,
-                        )
-                    )
+        try:
+            for company, company_orders in orders.grouped("company_id").items():
+                company_rules = rules.filtered(
+                    lambda r, c=company: r.company_id in (c, c.browse())
+                ).with_context(bo_check_run=run_key)
+                for rule in company_rules:
+                    for vals in rule.with_company(company)._bo_evaluate(company_orders):
+                        vals_list.append(dict(vals, rule_id=rule.id, severity=rule.severity))
+        finally:
+            del self.env.cr.cache[run_key]
         orders._bo_replace_findings(vals_list)
         orders._bo_write_check_states(vals_list, rules)
-        orders._bo_schedule_blocked_activities()
+        # NOTE: an order saved or confirmed gets its activity at once; a batch
+        # (an import, the nightly check) leaves them to a job that runs right
+        # after: creating hundreds of activities with their followers costs
+        # more than checking the orders.
+        inline_limit = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("bo_sales.check_inline_activity_limit", 50)
+        )
+        if len(orders) <= inline_limit or self.env.context.get("bo_check_activities_now"):
+            orders._bo_schedule_blocked_activities()
+        else:
+            self.env.ref("bo_sales.ir_cron_bo_check_activities").sudo()._trigger()
         return True
 
     def _bo_replace_findings(self, vals_list):
@@ -266,7 +281,6 @@ class SaleOrder(models.Model):
                 ("line_id", "int"),
                 ("severity", "varchar"),
                 ("message", "varchar"),
-                ("company_id", "int"),
                 ("overridden", "bool"),
                 ("override_reason", "text"),
                 ("override_user_id", "int"),
@@ -275,14 +289,10 @@ class SaleOrder(models.Model):
             self.env.cr.execute(
                 SQL(
                     """
-                    INSERT INTO bo_check_finding
-                           (%s, create_uid, write_uid, create_date, write_date)
-                    SELECT *, %s, %s, NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC'
-                      FROM UNNEST(%s)
+                    INSERT INTO bo_check_finding (%s)
+                    SELECT * FROM UNNEST(%s)
                     """,
                     SQL(", ").join(SQL.identifier(name) for name, _type in columns),
-                    self.env.uid,
-                    self.env.uid,
                     SQL(", ").join(
                         SQL(
                             "%s::" + type_ + "[]",
@@ -300,11 +310,19 @@ class SaleOrder(models.Model):
         self.env["sale.order.line"].invalidate_model(["bo_check_finding_ids"])
 
     def _bo_write_check_states(self, vals_list, rules):
+        """Write the check state and main rule of these orders from their findings.
+
+        NOTE: one UPDATE of the orders whose state or main rule changed, in raw
+        SQL: the ORM writes by batches of 100 rows (ten statements for a nightly
+        check of 1 000 quotations). Both fields are derived from the findings,
+        nothing is computed from them and they are not tracked, so invalidating
+        the cache is all the ORM needs.
+        """
         by_order = defaultdict(list)
         for vals in vals_list:
             by_order[vals["order_id"]].append(vals)
         rank = {rule.id: index for index, rule in enumerate(rules)}
-        groups = defaultdict(list)
+        changed = []
         for order in self:
             order_findings = by_order.get(order.id, [])
             severities = {
@@ -326,11 +344,26 @@ class SaleOrder(models.Model):
                 ),
                 default=None,
             )
-            groups[state, main and main["rule_id"]].append(order.id)
-        for (state, rule_id), order_ids in groups.items():
-            self.browse(order_ids).with_context(bo_check_skip=True, tracking_disable=True).write(
-                {"bo_check_state": state, "bo_check_rule_id": rule_id or False}
+            rule_id = main["rule_id"] if main else None
+            if order.bo_check_state != state or order.bo_check_rule_id.id != rule_id:
+                changed.append((order.id, state, rule_id))
+        if not changed:
+            return
+        order_ids, states, rule_ids = zip(*changed, strict=True)
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE sale_order so
+                   SET bo_check_state = new.state, bo_check_rule_id = new.rule_id
+                  FROM UNNEST(%s::int[], %s::varchar[], %s::int[]) AS new(id, state, rule_id)
+                 WHERE so.id = new.id
+                """,
+                list(order_ids),
+                list(states),
+                list(rule_ids),
             )
+        )
+        self.browse(order_ids).invalidate_recordset(["bo_check_state", "bo_check_rule_id"])
 
     def _bo_schedule_blocked_activities(self):
         """One open activity per blocked order for its agent (when the agent has a
@@ -371,6 +404,25 @@ class SaleOrder(models.Model):
             )
         if vals_list:
             Activity.with_context(mail_activity_quick_update=True).create(vals_list)
+
+    @api.model
+    def _cron_bo_sync_check_activities(self):
+        """Give every blocked order its activity and take it off the orders no
+        longer blocked (after checks made in a batch)."""
+        activity_type = self.env.ref(
+            "bo_sales.mail_activity_type_bo_check", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
+        [[with_activity]] = self.env["mail.activity"]._read_group(
+            [("res_model", "=", self._name), ("activity_type_id", "=", activity_type.id)],
+            aggregates=["res_id:array_agg"],
+        )
+        with_activity = with_activity or []
+        to_sync = self.search(
+            [("bo_check_state", "=", "blocked"), ("id", "not in", with_activity)]
+        ) | self.search([("id", "in", with_activity), ("bo_check_state", "!=", "blocked")])
+        to_sync._bo_schedule_blocked_activities()
 
     def action_bo_override(self):
         """Open the override dialog (Back Office Managers only)."""

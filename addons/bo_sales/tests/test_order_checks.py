@@ -253,6 +253,38 @@ class TestOrderChecks(BoSalesCommon):
         order.invalidate_recordset(["activity_ids"])
         self.assertFalse(order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
 
+    def test_batch_check_leaves_activities_to_the_job(self):
+        """Checking many orders at once (an import, the nightly run) gives the
+        blocked ones their activity through a job triggered at once."""
+        self.env["ir.config_parameter"].set_param("bo_sales.check_inline_activity_limit", 1)
+        activity_type = self.env.ref("bo_sales.mail_activity_type_bo_check")
+        cron = self.env.ref("bo_sales.ir_cron_bo_check_activities")
+        self.customer.bo_requires_client_ref = True
+        orders = self._order(partner=self.customer) | self._order(partner=self.customer)
+
+        def activities():
+            orders.invalidate_recordset(["activity_ids"])
+            return orders.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+
+        activities().unlink()  # each order was checked alone when created
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        orders.action_bo_check()
+        self.assertEqual(set(orders.mapped("bo_check_state")), {"blocked"})
+        self.assertFalse(activities(), "left to the job")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers,
+            "the job is asked to run now",
+        )
+        cron.method_direct_trigger()
+        self.assertEqual(sorted(activities().mapped("res_id")), sorted(orders.ids))
+        self.assertEqual(activities().user_id, self.agent_user)
+        cron.method_direct_trigger()
+        self.assertEqual(len(activities()), 2, "running the job again adds nothing")
+        orders[0].with_context(bo_check_skip=True).client_order_ref = "PO-10"
+        orders.action_bo_check()
+        cron.method_direct_trigger()
+        self.assertEqual(activities().mapped("res_id"), orders[1].ids)
+
     def test_custom_domain_rule(self):
         rule = self.env["bo.check.rule"].create(
             {

@@ -1,0 +1,23 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Order check findings lost their log and company columns (18.0.1.1.0).
+
+Odoo leaves the columns of removed fields in place, with their foreign keys,
+whose triggers would still run on every finding the engine inserts.
+"""
+
+from odoo.tools import SQL
+
+
+def migrate(cr, version):
+    if not version:
+        return
+    cr.execute(
+        SQL(
+            "ALTER TABLE bo_check_finding %s",
+            SQL(", ").join(
+                SQL("DROP COLUMN IF EXISTS %s", SQL.identifier(column))
+                for column in ("company_id", "create_uid", "write_uid", "create_date", "write_date")
+            ),
+        )
+    )
