@@ -34,4 +34,9 @@
         "demo/delivery_carrier_demo.xml",
         "demo/logistics_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "bo_logistics/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -31,4 +31,9 @@
     "demo": [
         "demo/bo_reporting_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "bo_reporting/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -65,4 +65,9 @@
         "demo/bo_aftersales_demo.xml",
         "demo/sale_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "bo_sales/static/tests/tours/*.js",
+        ],
+    },
 }

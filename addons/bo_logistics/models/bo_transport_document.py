@@ -403,6 +403,10 @@ class BoTransportDocument(models.Model):
             raise UserError(self.env._("This DDT has no delivered transfer to return."))
         return picking._bo_return_action()
 
+    def action_bo_print(self):
+        """Print the DDTs (the same report as in the Print menu), to accompany the goods."""
+        return self.env.ref("bo_logistics.bo_transport_document_report").report_action(self)
+
     @api.model
     def action_bo_print_day(self, date=None):
         """One PDF file with the validated DDTs of a day, ready to download."""

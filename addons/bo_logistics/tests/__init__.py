@@ -7,6 +7,7 @@ from . import (
     test_manifest,
     test_planner,
     test_security,
+    test_tours,
     test_tracking_import,
     test_transport_document,
 )

@@ -81,6 +81,14 @@ class TestTransportDocument(BoLogisticsCommon):
         new.action_validate()
         self.assertEqual(new.name, "DDT/2031/00004", "a cancelled number is never reused")
 
+    def test_print_button_prints_the_ddt(self):
+        document = self._document()
+        document.action_validate()
+        action = document.with_user(self.bo_user).action_bo_print()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_name"], "bo_logistics.report_transport_document")
+        self.assertEqual(action["context"]["active_ids"], document.ids)
+
     def test_rolled_back_validation_gives_its_number_back(self):
         first, second = self._document(), self._document()
         with self.assertRaises(RuntimeError), self.env.cr.savepoint():

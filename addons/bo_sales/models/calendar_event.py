@@ -126,6 +126,19 @@ class CalendarEvent(models.Model):
                 )
             )
 
+    @api.onchange("bo_customer_id", "bo_kind")
+    def _onchange_bo_name(self):
+        """Propose the title a booking gets without one ("Visit: customer"): the
+        form requires a title, and the clerk should not have to type it. A title
+        the clerk wrote stays; a proposed one follows the customer and the kind."""
+        labels = dict(self._fields["bo_kind"]._description_selection(self.env)).values()
+        for event in self:
+            proposed = not event.name or any(
+                event.name.startswith(f"{label}: ") for label in labels
+            )
+            if event.bo_customer_id and proposed:
+                event.name = event._bo_default_name(event.bo_kind, event.bo_customer_id)
+
     @api.model_create_multi
     def create(self, vals_list):
         self._bo_check_force_access(vals_list)
@@ -140,9 +153,9 @@ class CalendarEvent(models.Model):
                     Command.link(partner_id) for partner_id in partner_ids
                 ]
             if not vals.get("name") and vals.get("bo_customer_id"):
-                customer = self.env["res.partner"].browse(vals["bo_customer_id"])
-                kind = dict(self._fields["bo_kind"]._description_selection(self.env))
-                vals["name"] = f"{kind[vals.get('bo_kind') or 'visit']}: {customer.name}"
+                vals["name"] = self._bo_default_name(
+                    vals.get("bo_kind"), self.env["res.partner"].browse(vals["bo_customer_id"])
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -160,6 +173,12 @@ class CalendarEvent(models.Model):
             raise AccessError(
                 self.env._("Only back-office users may book an appointment despite conflicts.")
             )
+
+    @api.model
+    def _bo_default_name(self, kind, customer):
+        """Title of an appointment without one: its kind and the customer's name."""
+        labels = dict(self._fields["bo_kind"]._description_selection(self.env))
+        return f"{labels[kind or 'visit']}: {customer.name}"
 
     # ------------------------------------------------------------
     # Actions

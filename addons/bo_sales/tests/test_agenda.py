@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_agenda import MONDAY, BoAgendaCommon
 
@@ -152,6 +153,28 @@ class TestAgendaConflicts(BoAgendaCommon):
         form.start = MONDAY + 9 * H
         form.stop = MONDAY + 10 * H
         self.assertFalse(form.bo_conflict_warning)
+
+    def test_clerk_books_through_the_agenda_form(self):
+        """The form of the agents' agenda proposes the title and leaves the clerk out
+        of the attendees: the agent and the customer are invited."""
+        action = self.env.ref("bo_sales.bo_appointment_action")
+        Event = self.env["calendar.event"].with_user(self.bo_user)
+        form = Form(Event.with_context(**safe_eval(action.context)))
+        form.bo_agent_id = self.agent_partner
+        form.bo_customer_id = self.customer
+        self.assertEqual(form.name, "Visit: Cliente Agente S.r.l.")
+        form.bo_kind = "demo"
+        self.assertEqual(form.name, "Demo: Cliente Agente S.r.l.")
+        form.bo_customer_id = self.customer_carpi
+        self.assertEqual(form.name, "Demo: Cliente Carpi S.r.l.")
+        form.name = "Presentazione catalogo"
+        form.bo_customer_id = self.customer
+        self.assertEqual(form.name, "Presentazione catalogo", "a typed title stays")
+        form.start = MONDAY + 9 * H
+        form.stop = MONDAY + 10 * H
+        event = form.save()
+        self.assertEqual(event.partner_ids, self.agent_partner | self.customer)
+        self.assertEqual(event.user_id, self.bo_user)
 
     def test_agent_cannot_force(self):
         with self.assertRaises(AccessError), self.env.cr.savepoint():

@@ -1,0 +1,134 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""A clerk in the browser ships a delivery with a courier and prints its DDT."""
+
+import io
+
+from PyPDF2 import PdfReader
+
+from odoo import Command
+from odoo.tests import tagged
+
+from odoo.addons.bo_sales.tests.common_tours import BoTourCase
+
+
+@tagged("post_install", "-at_install")
+class TestLogisticsTours(BoTourCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Magazzini Tour S.r.l.",
+                "is_company": True,
+                "street": "Via Indipendenza 8",
+                "zip": "40121",
+                "city": "Bologna",
+                "state_id": cls.env.ref("base.state_it_bo").id,
+                "country_id": cls.italy.id,
+            }
+        )
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Carrello Tour",
+                "default_code": "TOUR-CART",
+                "list_price": 250.0,
+                "type": "consu",
+                "weight": 12.0,
+            }
+        )
+        cls.cheap_courier = cls._courier("Slow Tour Courier", base_price=6.0, transit_days=3)
+        cls.fast_courier = cls._courier(
+            "Fast Tour Courier", base_price=15.0, transit_days=1, express=True
+        )
+        # Only this test's couriers compete in the choice.
+        cls.env["delivery.carrier"].search(
+            [("id", "not in", (cls.cheap_courier | cls.fast_courier).ids)]
+        ).active = False
+
+    @classmethod
+    def _courier(cls, name, base_price, transit_days, express=False):
+        services = [Command.create({"code": "STD", "name": "Standard"})]
+        if express:
+            services.append(
+                Command.create(
+                    {
+                        "code": "EXP",
+                        "name": "Express",
+                        "transit_days_delta": -1,
+                        "surcharge": 8.0,
+                    }
+                )
+            )
+        return cls.env["delivery.carrier"].create(
+            {
+                "name": name,
+                "product_id": cls.env["product.product"]
+                .create({"name": f"Shipping {name}", "type": "service"})
+                .id,
+                "delivery_type": "base_on_rule",
+                "integration_level": "rate",
+                "price_rule_ids": [
+                    Command.create(
+                        {
+                            "variable": "weight",
+                            "operator": "<=",
+                            "max_value": 100,
+                            "list_base_price": base_price,
+                        }
+                    )
+                ],
+                "bo_transit_ids": [
+                    Command.create({"country_id": cls.italy.id, "transit_days": transit_days})
+                ],
+                "bo_service_ids": services,
+            }
+        )
+
+    def test_ship_and_print_ddt_tour(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "user_id": self.clerk.id,
+                "order_line": [
+                    Command.create({"product_id": self.product.id, "product_uom_qty": 3})
+                ],
+            }
+        )
+        order.action_confirm()
+        picking = order.picking_ids
+        self.assertEqual((len(picking), picking.state), (1, "assigned"))
+
+        self.bo_start_tour(
+            f"/odoo/action-bo_logistics.bo_shipment_action/{picking.id}",
+            "bo_logistics_ship_ddt_tour",
+            self.clerk,
+        )
+
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(picking.carrier_id, self.fast_courier)
+        self.assertEqual(picking.bo_service_id.code, "EXP")
+        self.assertEqual(picking.move_ids.quantity, 3.0)
+        document = picking.bo_transport_document_ids
+        self.assertEqual(len(document), 1)
+        self.assertEqual(document.state, "done")
+        self.assertRegex(document.name, r"^DDT/\d{4}/\d{5}$")
+        self.assertEqual(document.partner_id, self.customer)
+        self.assertEqual(document.carrier_id, self.fast_courier)
+        self.assertEqual(
+            [(line.product_id, line.quantity) for line in document.line_ids], [(self.product, 3.0)]
+        )
+        # The report the clerk printed: its content, then the PDF by wkhtmltopdf as
+        # outside the tests. NOTE: served by the test server, the PDF draws the web
+        # fonts as outlines: its text cannot be extracted, the HTML is read instead.
+        Report = self.env["ir.actions.report"].with_user(self.clerk)
+        html, _format = Report._render_qweb_html(
+            "bo_logistics.bo_transport_document_report", document.ids
+        )
+        for expected in (document.name, "Magazzini Tour S.r.l.", "Fast Tour Courier", "TOUR-CART"):
+            self.assertIn(expected, html.decode())
+        pdf, _format = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            "bo_logistics.bo_transport_document_report", document.ids
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertEqual(len(PdfReader(io.BytesIO(pdf)).pages), 1)

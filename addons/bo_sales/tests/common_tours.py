@@ -1,0 +1,66 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Browser tours of the suite: a clerk and a manager walk the main flows in Chromium."""
+
+import unittest
+
+from odoo.tests import HttpCase, new_test_user
+
+# The groups of the demo logins `backoffice` and `manager` (demo/res_users_demo.xml):
+# the tours check that these rights are enough for each flow.
+CLERK_GROUPS = (
+    "base.group_user,bo_sales.bo_sales_group_user,stock.group_stock_user,"
+    "account.group_account_invoice"
+)
+MANAGER_GROUPS = (
+    "base.group_user,bo_sales.bo_sales_group_manager,sales_team.group_sale_manager,"
+    "stock.group_stock_manager,account.group_account_invoice"
+)
+# Generous: two cores are shared by several test runs and the first page load
+# builds the asset bundles.
+TOUR_TIMEOUT = 240
+
+
+class BoTourCase(HttpCase):
+    """A clerk and a manager in Italian, as the demo users, with their own logins.
+
+    Odoo skips a browser test (``unittest.SkipTest``) when Chromium or
+    websocket-client is missing, or when the browser does not start or answer:
+    here that is a failure, so a tour can never pass by not running.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("it_IT")
+        cls.company = cls.env.company
+        cls.italy = cls.env.ref("base.it")
+        cls.clerk = new_test_user(
+            cls.env,
+            login="tour_backoffice",
+            name="Giulia Tour",
+            groups=CLERK_GROUPS,
+            lang="it_IT",
+            tz="Europe/Rome",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="tour_manager",
+            name="Roberto Tour",
+            groups=MANAGER_GROUPS,
+            lang="it_IT",
+            tz="Europe/Rome",
+        )
+
+    def browser_js(self, *args, **kwargs):
+        try:
+            return super().browser_js(*args, **kwargs)
+        except unittest.SkipTest as error:
+            self.fail(f"The browser tour could not run (Odoo would skip it): {error}")
+
+    def bo_start_tour(self, url, tour_name, user):
+        """Run ``tour_name`` from ``url`` in Chromium, logged in as ``user``."""
+        self.start_tour(url, tour_name, login=user.login, timeout=TOUR_TIMEOUT)
+        # NOTE: the browser worked in the test transaction through other
+        # cursors: read what it wrote afresh.
+        self.env.invalidate_all()
