@@ -333,13 +333,23 @@ class TestOrderImport(BoSalesCommon):
             [
                 row(vat="IT13579130371", ref="MINE", product="ZT-SCREW"),
                 row(vat="IT24680240371", ref="THEIRS", product="ZT-SCREW"),
+                row(code="ZT-C002", ref="NOBODYS", product="ZT-SCREW"),
             ]
         )
         batch = self.new_batch(content, user=self.agent_user)
         batch.action_check()
+        # Another agent's customer is hidden from the agent (record rule); a
+        # customer without agent is visible but not theirs.
         self.assertEqual(
             self.problems(batch),
-            [(3, "Customer Cliente Altro Agente S.r.l. is not one of your customers.")],
+            [
+                (
+                    3,
+                    "Customer IT24680240371 not found (searched by VAT number, internal "
+                    "reference and name).",
+                ),
+                (4, "Customer Zeta Rifornimenti S.n.c. is not one of your customers."),
+            ],
         )
         batch.import_valid_only = True
         batch.action_import()
