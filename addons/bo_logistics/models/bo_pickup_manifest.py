@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class BoPickupManifest(models.Model):
@@ -70,7 +71,7 @@ class BoPickupManifest(models.Model):
             raise UserError(self.env._("Manifest %(name)s was already sent.", name=self.name))
         # NOTE: lock the rows so a concurrent manifest cannot take the same shipments.
         self.env.cr.execute(
-            "SELECT id FROM stock_picking WHERE id = ANY(%s) FOR UPDATE", [pickings.ids]
+            SQL("SELECT id FROM stock_picking WHERE id = ANY(%s) FOR UPDATE", pickings.ids)
         )
         pickings.invalidate_recordset(["bo_manifest_id"])
         taken = pickings.filtered(lambda p: p.bo_manifest_id and p.bo_manifest_id != self)

@@ -8,6 +8,8 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.bo_logistics.tools import tracking_csv
+
 from .common import BoLogisticsCommon
 
 
@@ -31,12 +33,20 @@ class TestTrackingImport(BoLogisticsCommon):
             cls.pickings |= picking
 
     def _import(self, text):
+        content = text if isinstance(text, bytes) else text.encode()
         wizard = (
             self.env["bo.tracking.import.wizard"]
             .with_user(self.bo_user)
-            .create({"file": base64.b64encode(text.encode()), "filename": "tracking.csv"})
+            .create({"file": base64.b64encode(content), "filename": "tracking.csv"})
         )
         return wizard.action_import()
+
+    def assert_refused(self, content, expected):
+        with self.assertRaises(UserError) as error:
+            self._import(content)
+        self.assertIn(expected, str(error.exception))
+        self.assertEqual(set(self.pickings.mapped("bo_shipping_state")), {"to_ship"})
+        return str(error.exception)
 
     def test_good_file_updates_states_in_bulk(self):
         self._import(
@@ -67,3 +77,30 @@ class TestTrackingImport(BoLogisticsCommon):
         self.assertIn("Line 3: unknown status (lost in space)", message)
         self.assertIn("Line 4: unreadable date (yesterday)", message)
         self.assertEqual(set(self.pickings.mapped("bo_shipping_state")), {"to_ship"})
+
+    def test_windows_encoded_file(self):
+        self._import("BRT001;consegnato;2026-03-05;Città di consegna\n".encode("cp1252"))
+        self.assertEqual(self.pickings[0].bo_shipping_state, "delivered")
+
+    def test_hostile_files_refused_whole(self):
+        line = "BRT001;consegnato;2026-03-05\n"
+        self.assert_refused(line * (tracking_csv.MAX_ROWS + 1), "more than 20000 lines")
+        # A cell beyond what the csv module accepts (128 KB), then a long one it reads.
+        self.assert_refused("BRT001;" + "x" * 200_000 + ";2026-03-05\n", "Line 1: the file is not")
+        message = self.assert_refused(
+            line + "BRT002;consegnato;" + "9" * 5000 + "\n", "Line 2: value too long (99999"
+        )
+        self.assertLess(len(message), 300, "the long value is not repeated whole")
+        self.assert_refused(b"PK\x03\x04\x00\x00binary" * 20, "not a text (CSV) file")
+        self.assert_refused(b"\xff\xfe\x81\x8d\x90\x9d" * 20, "not a text (CSV) file")
+        with self.assertRaises(tracking_csv.TrackingFileError) as error:
+            tracking_csv.parse(line.encode() * (tracking_csv.MAX_FILE_SIZE // len(line) + 1))
+        self.assertEqual(error.exception.kind, "size")
+
+    def test_many_problems_listed_in_short(self):
+        message = self.assert_refused(
+            "".join(f"BRT{n:03d};perso;2026-03-05\n" for n in range(100)), "Line 1: unknown status"
+        )
+        self.assertIn("Line 20: unknown status", message)
+        self.assertNotIn("Line 21:", message)
+        self.assertIn("... and 80 more problems.", message)

@@ -1,10 +1,20 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Courier tracking files (CSV: tracking number, status, date) parsed without the ORM."""
+"""Courier tracking files (CSV: tracking number, status, date) parsed without the ORM.
+
+The files come from outside (couriers' portals, e-mail): their size, number of
+rows and length of a cell are bounded, and a file that cannot be read raises
+:class:`TrackingFileError` instead of a traceback.
+"""
 
 import csv
 import io
 from datetime import datetime
+
+MAX_FILE_SIZE = 5 * 1024 * 1024  # bytes: a day of tracking updates is a few hundred KB
+MAX_ROWS = 20000
+MAX_CELL_CHARS = 100  # tracking numbers, status words and dates are short
+MAX_SHOWN_CHARS = 40  # of a wrong value, repeated in the error message
 
 # Words couriers use in their exports, mapped to our shipping states.
 STATUS_WORDS = {
@@ -41,39 +51,85 @@ def parse_date(text):
     return None
 
 
+class TrackingFileError(Exception):
+    """The whole file is refused: ``kind`` says why ('size', 'encoding', 'rows',
+    'csv'), ``params`` hold the figures for the message."""
+
+    def __init__(self, kind, **params):
+        super().__init__(kind)
+        self.kind = kind
+        self.params = params
+
+
+def _shorten(value):
+    return value if len(value) <= MAX_SHOWN_CHARS else value[:MAX_SHOWN_CHARS] + "..."
+
+
+def _decode(content):
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TrackingFileError("encoding")
+
+
 def parse(content):
     """Rows and problems of a tracking file.
 
-    ``content``: bytes (UTF-8, comma or semicolon separated, optional header row).
+    ``content``: bytes (UTF-8 or Windows-1252, comma or semicolon separated,
+    optional header row), at most ``MAX_FILE_SIZE`` bytes and ``MAX_ROWS`` lines.
     Returns (rows, errors): rows are (line number, tracking, state, datetime);
-    errors are (line number, kind, value) with kind in 'columns', 'status', 'date'.
+    errors are (line number, kind, value) with kind in 'columns', 'long',
+    'status', 'date' (values shortened for display).
+    Raises :class:`TrackingFileError` when the file cannot be read at all.
     """
-    text = content.decode("utf-8-sig")
+    if len(content) > MAX_FILE_SIZE:
+        raise TrackingFileError("size", max_mb=MAX_FILE_SIZE // (1024 * 1024))
+    if b"\x00" in content:
+        raise TrackingFileError("encoding")
+    text = _decode(content)
     dialect = csv.excel
     sample = text[:2048]
     if sample.count(";") > sample.count(","):
         dialect = type("SemicolonDialect", (csv.excel,), {"delimiter": ";"})
     rows, errors = [], []
-    for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue
-        if number == 1 and cells[0].lower().replace(" ", "_") in (
-            "tracking",
-            "tracking_number",
-            "tracking_ref",
-        ):
-            continue
-        if len(cells) < 3 or not cells[0]:
-            errors.append((number, "columns", ";".join(cells)))
-            continue
-        state = STATUS_WORDS.get(cells[1].lower())
-        if not state:
-            errors.append((number, "status", cells[1]))
-            continue
-        when = parse_date(cells[2])
-        if not when:
-            errors.append((number, "date", cells[2]))
-            continue
-        rows.append((number, cells[0], state, when))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_ROWS:
+                raise TrackingFileError("rows", max=MAX_ROWS)
+            _parse_row(number, cells, rows, errors)
+    except csv.Error as error:
+        # NOTE: the csv module refuses a cell longer than its field size limit.
+        raise TrackingFileError("csv", line=reader.line_num) from error
     return rows, errors
+
+
+def _parse_row(number, cells, rows, errors):
+    """Append the row to ``rows`` or its problem to ``errors``."""
+    cells = [c.strip() for c in cells]
+    if not any(cells):
+        return
+    if any(len(cell) > MAX_CELL_CHARS for cell in cells):
+        longest = max(cells, key=len)
+        errors.append((number, "long", _shorten(longest)))
+        return
+    if number == 1 and cells[0].lower().replace(" ", "_") in (
+        "tracking",
+        "tracking_number",
+        "tracking_ref",
+    ):
+        return
+    if len(cells) < 3 or not cells[0]:
+        errors.append((number, "columns", _shorten(";".join(cells))))
+        return
+    state = STATUS_WORDS.get(cells[1].lower())
+    if not state:
+        errors.append((number, "status", cells[1]))
+        return
+    when = parse_date(cells[2])
+    if not when:
+        errors.append((number, "date", cells[2]))
+        return
+    rows.append((number, cells[0], state, when))

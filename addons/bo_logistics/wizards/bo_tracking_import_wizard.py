@@ -8,6 +8,9 @@ from odoo.exceptions import UserError
 
 from ..tools import tracking_csv
 
+# The error dialog lists this many problems of a refused file.
+MESSAGE_PROBLEM_LIMIT = 20
+
 
 class BoTrackingImportWizard(models.TransientModel):
     """Courier tracking file upload: all rows apply, or none when any row is wrong."""
@@ -21,10 +24,11 @@ class BoTrackingImportWizard(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
-        rows, errors = tracking_csv.parse(base64.b64decode(self.file))
+        rows, errors = self._bo_parse()
         messages = []
         labels = {
             "columns": self.env._("expected tracking number, status, date"),
+            "long": self.env._("value too long"),
             "status": self.env._("unknown status"),
             "date": self.env._("unreadable date"),
         }
@@ -50,6 +54,13 @@ class BoTrackingImportWizard(models.TransientModel):
                     )
                 )
         if messages:
+            if len(messages) > MESSAGE_PROBLEM_LIMIT:
+                messages[MESSAGE_PROBLEM_LIMIT:] = [
+                    self.env._(
+                        "... and %(count)s more problems.",
+                        count=len(messages) - MESSAGE_PROBLEM_LIMIT,
+                    )
+                ]
             raise UserError(
                 self.env._(
                     "Nothing was imported. Fix the file and import it again:\n%(rows)s",
@@ -78,3 +89,30 @@ class BoTrackingImportWizard(models.TransientModel):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    def _bo_parse(self):
+        """Rows and row problems of the uploaded file; a file that cannot be
+        read at all (too large, too many rows, not text) is refused whole."""
+        try:
+            return tracking_csv.parse(base64.b64decode(self.file or b""))
+        except tracking_csv.TrackingFileError as error:
+            raise UserError(self._bo_file_error_message(error)) from error
+
+    def _bo_file_error_message(self, error):
+        params = error.params
+        if error.kind == "size":
+            return self.env._(
+                "The file is larger than %(max_mb)s MB: split it into several files.",
+                max_mb=params["max_mb"],
+            )
+        if error.kind == "rows":
+            return self.env._(
+                "The file has more than %(max)s lines: split it into several files.",
+                max=params["max"],
+            )
+        if error.kind == "csv":
+            return self.env._(
+                "Line %(line)s: the file is not a valid CSV file or a value is far too long.",
+                line=params["line"],
+            )
+        return self.env._("The file is not a text (CSV) file in UTF-8 or Windows encoding.")

@@ -198,6 +198,7 @@ class BoPeriodicReportRun(models.Model):
                             "error": False,
                         }
                     )
+                    # sudo: the attachments were created as superuser (_bo_render).
                     old.sudo().unlink()
                     if send:
                         mails = run._bo_send()

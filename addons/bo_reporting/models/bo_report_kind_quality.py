@@ -51,6 +51,7 @@ class BoReportKindQuality(models.AbstractModel):
         available, notes = self._bo_sources()
         (checks_label,) = list(self._bo_requirements())
         times = self._bo_confirmation_times(ctx)
+        # sudo: names of every salesperson, archived ones included (see _bo_env).
         users = self.env["res.users"].sudo().browse([row[0] for row in times if row[0]])
         names = dict(zip(users.ids, users.mapped("display_name"), strict=True))
         time_rows = sorted(

@@ -86,6 +86,7 @@ class BoReportKindReceivables(models.AbstractModel):
     @api.model
     def _bo_collect(self, ctx):
         overdue = self._bo_overdue(ctx)
+        # sudo: names of every overdue customer, whoever their agent (see _bo_env).
         partners = self.env["res.partner"].sudo().browse([row[0] for row in overdue])
         names = dict(zip(partners.ids, partners.mapped("display_name"), strict=True))
         rows = []

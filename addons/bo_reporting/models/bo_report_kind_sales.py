@@ -76,10 +76,8 @@ class BoReportKindSales(models.AbstractModel):
         if report.country_ids:
             conditions.append(SQL("partner.country_id = ANY(%s)", report.country_ids.ids))
         if report.product_category_ids:
-            categories = (
-                self.env["product.category"]
-                .sudo()
-                .search([("id", "child_of", report.product_category_ids.ids)])
+            categories = self.env["product.category"].search(
+                [("id", "child_of", report.product_category_ids.ids)]
             )
             conditions.append(SQL("t.categ_id = ANY(%s)", categories.ids))
         rate = SQL("CASE COALESCE(s.currency_rate, 0) WHEN 0 THEN 1.0 ELSE s.currency_rate END")
@@ -155,7 +153,8 @@ class BoReportKindSales(models.AbstractModel):
                 if value:
                     ids[name].add(value)
         # NOTE: records taken from one recordset per model share its prefetch,
-        # so names are read in one query per model, not one per group.
+        # so names are read in one query per model, not one per group. sudo:
+        # the figures are company-wide (see _bo_env), so are their labels.
         records = {
             name: {
                 record.id: record

@@ -47,6 +47,7 @@ class BoPaymentReminder(models.Model):
     @api.model
     def _bo_level_days(self):
         """Days after the due date for each level, from system parameters."""
+        # sudo: system parameters are readable by administrators only.
         params = self.env["ir.config_parameter"].sudo()
         return {
             level: int(params.get_param(f"bo_sales.reminder_level_{level}_days", default))

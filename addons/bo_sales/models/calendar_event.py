@@ -255,6 +255,7 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _bo_travel_buffer(self):
+        # sudo: system parameters are readable by administrators only.
         minutes = (
             self.env["ir.config_parameter"].sudo().get_param("bo_sales.travel_buffer_minutes", "30")
         )
@@ -318,6 +319,7 @@ class CalendarEvent(models.Model):
                     result[event].append(
                         (
                             "overlap",
+                            # sudo: the other appointment may be hidden to the user.
                             self.env._("overlaps %(other)s", other=other.sudo().name),
                         )
                     )
@@ -339,7 +341,7 @@ class CalendarEvent(models.Model):
                                 "less than %(minutes)s minutes of travel from %(other)s "
                                 "in %(town)s",
                                 minutes=int(buffer.total_seconds() // 60),
-                                other=other.sudo().name,
+                                other=other.sudo().name,  # sudo: as for overlaps
                                 town=other.bo_customer_id.city,
                             ),
                         )

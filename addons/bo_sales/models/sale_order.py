@@ -639,6 +639,7 @@ class SaleOrder(models.Model):
             [("state", "in", ("draft", "sent")), ("validity_date", "!=", False)]
         )
         quotations._compute_bo_is_expired()
+        # sudo: system parameters are readable by administrators only.
         days = int(
             self.env["ir.config_parameter"].sudo().get_param("bo_sales.offer_followup_days", 3)
         )

@@ -7,6 +7,7 @@ import importlib.util
 import io
 from pathlib import Path
 
+import xlsxwriter
 import xlwt
 
 from odoo.exceptions import UserError
@@ -288,6 +289,44 @@ class TestOrderImport(BoSalesCommon):
             with self.assertRaisesRegex(UserError, message):
                 batch.action_check()
 
+    def test_hostile_workbooks(self):
+        """A workbook with a huge row count is refused whole, before matching; a
+        huge cell is a problem of its row, reported without its content."""
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, HEADER)
+        for index in range(1, 25001):
+            sheet.write_row(index, 0, row(vat="IT13579130371", product="ZT-SCREW"))
+        book.close()
+        batch = self.new_batch(output.getvalue(), "enorme.xlsx")
+        with self.assertRaisesRegex(UserError, "more than 20000 rows"):
+            batch.action_check()
+        self.assertFalse(batch.issue_ids)
+        self.assertEqual(batch.state, "draft")
+
+        huge = "x" * 200_000
+        content = sheet_csv(
+            [
+                row(vat="IT13579130371", ref="A", product="ZT-SCREW", notes=huge[:30000]),
+                row(vat="IT13579130371", ref="B", product="ZT-SCREW", notes="ok"),
+            ]
+        )
+        batch = self.new_batch(content, "cella.csv")
+        batch.action_check()
+        self.assertEqual(
+            self.problems(batch), [(2, "Column Notes holds more than 2000 characters.")]
+        )
+        self.assertEqual(batch.planned_order_count, 1)
+        with self.assertRaises(UserError) as error:
+            batch.action_import()
+        self.assertLess(len(str(error.exception)), 1000)
+        self.assertFalse(batch.order_ids)
+        # Beyond what a CSV reader accepts, the whole file is refused.
+        batch = self.new_batch(sheet_csv([row(vat="IT13579130371", notes=huge)]), "c.csv")
+        with self.assertRaisesRegex(UserError, "longer than 2000 characters"):
+            batch.action_check()
+
     # ------------------------------------------------------------------
     # Performance, language, rights
     # ------------------------------------------------------------------
@@ -333,13 +372,23 @@ class TestOrderImport(BoSalesCommon):
             [
                 row(vat="IT13579130371", ref="MINE", product="ZT-SCREW"),
                 row(vat="IT24680240371", ref="THEIRS", product="ZT-SCREW"),
+                row(code="ZT-C002", ref="NOBODYS", product="ZT-SCREW"),
             ]
         )
         batch = self.new_batch(content, user=self.agent_user)
         batch.action_check()
+        # Another agent's customer is hidden from the agent (record rule); a
+        # customer without agent is visible but not theirs.
         self.assertEqual(
             self.problems(batch),
-            [(3, "Customer Cliente Altro Agente S.r.l. is not one of your customers.")],
+            [
+                (
+                    3,
+                    "Customer IT24680240371 not found (searched by VAT number, internal "
+                    "reference and name).",
+                ),
+                (4, "Customer Zeta Rifornimenti S.n.c. is not one of your customers."),
+            ],
         )
         batch.import_valid_only = True
         batch.action_import()

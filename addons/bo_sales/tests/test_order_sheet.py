@@ -252,6 +252,28 @@ class TestOrderSheetBadInput(BaseCase):
         book.close()
         self.assert_sheet_error(output.getvalue(), "grande.xlsx", "more than 20000 rows")
 
+    def test_too_many_rows_xls(self):
+        rows = [HEADER] + [["R", "", "", "A", 1]] * (order_sheet.MAX_ROWS + 100)
+        self.assert_sheet_error(make_xls(rows), "grande.xls", "more than 20000 rows")
+
+    def test_zip_bomb(self):
+        """A small .xlsx that would unpack into more than the allowed size is
+        refused from the sizes its archive declares, before any XML is parsed."""
+        good = make_xlsx([HEADER, ["R", "", "", "A", 1, "", ""]])
+        bomb = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(good)) as source,
+            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for info in source.infolist():
+                target.writestr(info, source.read(info))
+            chunk = b" " * (1024 * 1024)
+            with target.open("xl/worksheets/padding.xml", "w") as member:
+                for _i in range(order_sheet.MAX_UNZIPPED_SIZE // len(chunk) + 1):
+                    member.write(chunk)
+        self.assertLess(len(bomb.getvalue()), order_sheet.MAX_FILE_SIZE // 10)
+        self.assert_sheet_error(bomb.getvalue(), "bomba.xlsx", "too large once uncompressed")
+
     def test_too_large_file(self):
         content = b"a;b\n" * (order_sheet.MAX_FILE_SIZE // 4 + 1)
         self.assert_sheet_error(content, "grande.csv", "larger than")
@@ -263,6 +285,13 @@ class TestOrderSheetBadInput(BaseCase):
         )
         sheet = read_order_sheet(
             make_xlsx([[*HEADER, "Note"], ["R", "", "", "A", 1, "", "", big[:32000]]]), "c.xlsx"
+        )
+        self.assertEqual(
+            [(p.row, text(p.message)) for p in sheet.problems],
+            [(2, "Column Notes holds more than 2000 characters.")],
+        )
+        sheet = read_order_sheet(
+            make_xls([[*HEADER, "Note"], ["R", "", "", "A", 1, "", "", big[:32000]]]), "c.xls"
         )
         self.assertEqual(
             [(p.row, text(p.message)) for p in sheet.problems],

@@ -52,6 +52,64 @@ class TestBackOfficeSecurity(BoSalesCommon):
         with self.assertRaises(AccessError):
             self.foreign_order.with_user(self.agent_user).read(["name"])
 
+    def test_agent_does_not_see_orders_without_salesperson_of_others(self):
+        """Odoo's "own documents" rule shows orders without salesperson to every
+        salesperson: an agent still sees only those of their own customers."""
+        order_vals = {
+            "user_id": False,
+            "order_line": [Command.create({"product_id": self.product.id})],
+        }
+        own, foreign = self.env["sale.order"].create(
+            [
+                {**order_vals, "partner_id": self.customer.id},
+                {**order_vals, "partner_id": self.other_customer.id},
+            ]
+        )
+        Order = self.env["sale.order"].with_user(self.agent_user)
+        self.assertEqual(Order.search([("id", "in", (own | foreign).ids)]), own)
+        Line = self.env["sale.order.line"].with_user(self.agent_user)
+        self.assertEqual(Line.search([("order_id", "in", (own | foreign).ids)]), own.order_line)
+        with self.assertRaises(AccessError):
+            foreign.order_line.with_user(self.agent_user).read(["price_unit"])
+        # A clerk sees both, as before.
+        self.assertEqual(
+            self.env["sale.order"]
+            .with_user(self.bo_user)
+            .search_count([("id", "in", (own | foreign).ids)]),
+            2,
+        )
+
+    def test_agent_reads_the_lines_of_own_customers_orders(self):
+        """The clerk is the salesperson of the order: its lines are the agent's too."""
+        lines = self.own_order.with_user(self.agent_user).order_line
+        self.assertEqual(lines.mapped("product_id"), self.product)
+        Line = self.env["sale.order.line"].with_user(self.agent_user)
+        orders = self.own_order | self.foreign_order
+        self.assertEqual(Line.search([("order_id", "in", orders.ids)]), self.own_order.order_line)
+
+    def test_agent_sees_only_own_customers(self):
+        contact, free = self.env["res.partner"].create(
+            [
+                {"name": "Buyer of the Other Agent", "parent_id": self.other_customer.id},
+                {"name": "Customer Without Agent", "is_company": True},
+            ]
+        )
+        candidates = self.customer | self.other_customer | contact | free | self.other_agent_partner
+        Partner = self.env["res.partner"].with_user(self.agent_user)
+        self.assertEqual(
+            Partner.search([("id", "in", candidates.ids)]),
+            self.customer | free | self.other_agent_partner,
+        )
+        self.assertFalse(Partner.name_search("Altro Agente"))
+        with self.assertRaises(AccessError):
+            self.other_customer.with_user(self.agent_user).read(["name"])
+        self.assertEqual(
+            self.env["res.partner"]
+            .with_user(self.bo_user)
+            .search_count([("id", "in", candidates.ids)]),
+            5,
+        )
+
     def test_clerk_sees_every_order(self):
         orders = (
             self.env["sale.order"]
