@@ -382,7 +382,9 @@ class SaleOrder(models.Model):
             ]
         )
         has_activity = set(existing.mapped("res_id"))
-        blocked = self.filtered(lambda o: o.bo_check_state == "blocked")
+        blocked = self.filtered(
+            lambda o: o.bo_check_state == "blocked" and o.state in ("draft", "sent")
+        )
         blocked_ids = set(blocked.ids)
         existing.filtered(lambda a: a.res_id not in blocked_ids).unlink()
         model_id = self.env["ir.model"]._get_id(self._name)
@@ -420,8 +422,19 @@ class SaleOrder(models.Model):
         )
         with_activity = with_activity or []
         to_sync = self.search(
-            [("bo_check_state", "=", "blocked"), ("id", "not in", with_activity)]
-        ) | self.search([("id", "in", with_activity), ("bo_check_state", "!=", "blocked")])
+            [
+                ("bo_check_state", "=", "blocked"),
+                ("state", "in", ("draft", "sent")),
+                ("id", "not in", with_activity),
+            ]
+        ) | self.search(
+            [
+                ("id", "in", with_activity),
+                "|",
+                ("bo_check_state", "!=", "blocked"),
+                ("state", "not in", ("draft", "sent")),
+            ]
+        )
         to_sync._bo_schedule_blocked_activities()
 
     def action_bo_override(self):

@@ -284,6 +284,9 @@ class TestOrderChecks(BoSalesCommon):
         orders.action_bo_check()
         cron.method_direct_trigger()
         self.assertEqual(activities().mapped("res_id"), orders[1].ids)
+        orders[1]._action_cancel()
+        cron.method_direct_trigger()
+        self.assertFalse(activities(), "a cancelled quotation needs no action")
 
     def test_custom_domain_rule(self):
         rule = self.env["bo.check.rule"].create(
