@@ -413,9 +413,12 @@ class BoCheckRule(models.Model):
     # ------------------------------------------------------------------
 
     def _bo_line_facts(self, orders):
-        """Per product line of ``orders``: (line id, order id, product id, net unit
-        price, floor price, order currency id, quantity in the product's unit,
-        minimum order quantity, sales packaging quantities or None).
+        """Per product line of ``orders``, in order and line order: (line id,
+        order id, product id, net unit price, floor price, order currency id,
+        quantity in the product's unit, minimum order quantity, sales packaging
+        quantities or None, discount, maximum discount (the agent's when set,
+        else the salesperson's, else 100), whether that maximum is the agent's,
+        warehouse id, storable, requested date, product lead time in days).
 
         Read in one query and shared by the price and quantity rules of the same
         check run (``action_bo_check`` names the run in the context).
@@ -434,13 +437,22 @@ class BoCheckRule(models.Model):
                            COALESCE(pt.bo_floor_price, 0) AS floor_price,
                            so.currency_id,
                            (l.product_uom_qty / lu.factor * pu.factor)::float8 AS qty,
-                           COALESCE(pt.bo_min_order_qty, 0) AS minimum
+                           COALESCE(pt.bo_min_order_qty, 0) AS minimum,
+                           COALESCE(l.discount, 0)::float8 AS discount,
+                           CASE WHEN COALESCE(a.bo_max_discount, 0) > 0 THEN a.bo_max_discount
+                                ELSE COALESCE(NULLIF(u.bo_max_discount, 0), 100)
+                           END AS max_discount,
+                           COALESCE(a.bo_max_discount, 0) > 0 AS agent_maximum,
+                           so.warehouse_id, pt.is_storable, so.commitment_date,
+                           COALESCE(pt.sale_delay, 0) AS sale_delay
                       FROM sale_order_line l
                       JOIN sale_order so ON so.id = l.order_id
                       JOIN product_product pp ON pp.id = l.product_id
                       JOIN product_template pt ON pt.id = pp.product_tmpl_id
                       JOIN uom_uom lu ON lu.id = l.product_uom
                       JOIN uom_uom pu ON pu.id = pt.uom_id
+                      LEFT JOIN res_partner a ON a.id = so.bo_agent_id
+                      LEFT JOIN res_users u ON u.id = so.user_id
                      WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
                 ), pack AS (
                     SELECT pk.product_id, ARRAY_AGG(pk.qty) AS qtys
@@ -449,9 +461,14 @@ class BoCheckRule(models.Model):
                        AND pk.product_id IN (SELECT product_id FROM line)
                      GROUP BY pk.product_id
                 )
-                SELECT line.*, pack.qtys
+                SELECT line.id, line.order_id, line.product_id, line.net_price,
+                       line.floor_price, line.currency_id, line.qty, line.minimum, pack.qtys,
+                       line.discount, line.max_discount, line.agent_maximum,
+                       line.warehouse_id, line.is_storable, line.commitment_date,
+                       line.sale_delay
                   FROM line
                   LEFT JOIN pack ON pack.product_id = line.product_id
+                 ORDER BY line.order_id, line.id
                 """,
                 orders.ids,
             )
@@ -513,25 +530,11 @@ class BoCheckRule(models.Model):
     def _bo_check_discount_max(self, orders):
         """The agent's maximum discount applies to the orders they bring; otherwise
         the salesperson's. A maximum of 0 means no maximum is set."""
-        rows = self._bo_query(
-            SQL(
-                """
-                SELECT l.id, l.order_id, l.discount,
-                       CASE WHEN COALESCE(a.bo_max_discount, 0) > 0 THEN a.bo_max_discount
-                            ELSE u.bo_max_discount END,
-                       COALESCE(a.bo_max_discount, 0) > 0
-                  FROM sale_order_line l
-                  JOIN sale_order so ON so.id = l.order_id
-                  LEFT JOIN res_partner a ON a.id = so.bo_agent_id
-                  LEFT JOIN res_users u ON u.id = so.user_id
-                 WHERE l.order_id = ANY(%s) AND l.display_type IS NULL AND l.discount > 0
-                   AND l.discount > CASE WHEN COALESCE(a.bo_max_discount, 0) > 0
-                                         THEN a.bo_max_discount
-                                         ELSE COALESCE(NULLIF(u.bo_max_discount, 0), 100) END
-                """,
-                orders.ids,
-            )
-        )
+        rows = [
+            (row[0], row[1], row[9], row[10], row[11])
+            for row in self._bo_line_facts(orders)
+            if row[9] > 0 and row[9] > row[10] + 1e-6
+        ]
         templates = {
             True: self.env._(
                 "Discount %(discount)s%% is above the agent's maximum of %(maximum)s%%."
@@ -547,13 +550,12 @@ class BoCheckRule(models.Model):
                 "message": templates[bool(is_agent)] % {"discount": discount, "maximum": maximum},
             }
             for line_id, order_id, discount, maximum, is_agent in rows
-            if discount > maximum + 1e-6
         ]
 
     def _bo_check_min_qty(self, orders):
         rows = [
             (line_id, order_id, product_id, qty, minimum, packs)
-            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs in (
+            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs, *_rest in (
                 self._bo_line_facts(orders)
             )
             if minimum > 0 and qty < minimum
@@ -578,7 +580,7 @@ class BoCheckRule(models.Model):
 
         rows = [
             (line_id, order_id, product_id, qty, minimum, packs)
-            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs in (
+            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs, *_rest in (
                 self._bo_line_facts(orders)
             )
             if packs and qty > 0 and not any(fits(qty, pack) for pack in packs)
@@ -850,29 +852,22 @@ class BoCheckRule(models.Model):
     def _bo_check_availability(self, orders):
         """Forecast per product and warehouse at the needed date: quantity on hand
         plus incoming minus outgoing moves planned until then, against what the
-        order asks. Three queries for all orders, no per-line forecast call."""
+        order asks. Two queries for all orders (and the lines' facts shared with
+        the other line rules), no per-line forecast call."""
         fmt_amount, fmt_date = self._bo_formatters()
         now = fields.Datetime.now()
-        lines = self._bo_query(
-            SQL(
-                """
-                SELECT l.id, l.order_id, l.product_id, so.warehouse_id,
-                       l.product_uom_qty / lu.factor * pu.factor,
-                       COALESCE(so.commitment_date, %s + MAKE_INTERVAL(days => pt.sale_delay))
-                  FROM sale_order_line l
-                  JOIN sale_order so ON so.id = l.order_id
-                  JOIN product_product pp ON pp.id = l.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  JOIN uom_uom lu ON lu.id = l.product_uom
-                  JOIN uom_uom pu ON pu.id = pt.uom_id
-                 WHERE l.order_id = ANY(%s) AND l.display_type IS NULL AND pt.is_storable
-                   AND so.warehouse_id IS NOT NULL
-                 ORDER BY l.order_id, l.id
-                """,
-                now,
-                orders.ids,
+        lines = [
+            (
+                row[0],
+                row[1],
+                row[2],
+                row[12],
+                row[6],
+                row[14] or now + timedelta(days=row[15]),
             )
-        )
+            for row in self._bo_line_facts(orders)
+            if row[13] and row[12]
+        ]
         if not lines:
             return []
         product_ids = list({row[2] for row in lines})

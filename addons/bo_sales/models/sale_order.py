@@ -61,13 +61,15 @@ class SaleOrder(models.Model):
         default="to_check",
         required=True,
         copy=False,
-        index=True,
+        # NOTE: neither this field nor the next is indexed: the check rewrites
+        # them on every order it checks, and without an index on them PostgreSQL
+        # updates the row in place (HOT) instead of touching the order's
+        # nineteen indexes; open orders are found through the state index.
     )
     bo_check_rule_id = fields.Many2one(
         comodel_name="bo.check.rule",
         string="Main Check Rule",
         copy=False,
-        index="btree_not_null",
         help="The most important rule with a finding on this order (for grouping).",
     )
     bo_check_finding_ids = fields.One2many(
