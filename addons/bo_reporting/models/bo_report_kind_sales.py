@@ -7,7 +7,6 @@ from odoo.tools import SQL
 
 from ..tools import charts, periods
 
-GRANULARITY = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
 TOP = 10
 
 
@@ -19,10 +18,10 @@ class BoReportKindSales(models.AbstractModel):
     * the period's ordered figures in every breakdown (GROUPING SETS) and the
       comparison period's totals: the order lines of two periods, reached
       through the index on the orders' date;
-    * the ordered trend: the lines of the last 12 periods summed per period
-      (one scan, hashed on a dozen period starts);
+    * the ordered trend: the lines of the last 12 periods joined to a VALUES
+      list of the periods and summed per period (one scan, a dozen groups);
     * every invoiced figure (period and comparison in every breakdown, and the
-      trend): one grouped query on Odoo's invoice analysis.
+      trend): one grouped query on Odoo's invoice analysis, joined the same way.
 
     Names are read afterwards, one batch per model (only the top and bottom
     products are named).
@@ -63,9 +62,11 @@ class BoReportKindSales(models.AbstractModel):
     # Ordered: confirmed order lines, as sale.report counts them
     # ------------------------------------------------------------------
     @api.model
-    def _bo_order_lines(self, ctx, start, stop):
+    def _bo_order_lines(self, ctx, start, stop, join=None):
         """Columns and ``FROM ... WHERE ...`` of the confirmed order lines
-        ordered in ``[start, stop)`` (naive UTC) with the report's filters.
+        ordered in ``[start, stop)`` (naive UTC) with the report's filters;
+        ``join`` (SQL) is added to the joins (aliases: ``l`` line, ``s``
+        order, ``partner``, ``bo_commercial``, ``p`` product, ``t`` template).
 
         Same lines and amounts as sale.report (lines with a product, amounts
         divided by the order's currency rate, so in company currency) but read
@@ -122,7 +123,6 @@ class BoReportKindSales(models.AbstractModel):
             "amount": SQL("l.price_subtotal / %s", rate),
             "margin": SQL("l.margin / %s", rate),
             "order_id": SQL("s.id"),
-            "local_date": SQL("timezone(%s, s.date_order AT TIME ZONE 'UTC')", ctx["tz"]),
             "bo_agent_id": agent,
             "user_id": SQL("s.user_id"),
             "categ_id": SQL("t.categ_id"),
@@ -139,8 +139,10 @@ class BoReportKindSales(models.AbstractModel):
          LEFT JOIN res_partner bo_commercial ON bo_commercial.id = partner.commercial_partner_id
          LEFT JOIN product_product p ON p.id = l.product_id
          LEFT JOIN product_template t ON t.id = p.product_tmpl_id
+                   %s
              WHERE %s
             """,
+            join or SQL(),
             SQL(" AND ").join(conditions),
         )
         return columns, source
@@ -242,22 +244,51 @@ class BoReportKindSales(models.AbstractModel):
         return periods.Period(first, last)
 
     @api.model
+    def _bo_periods_sql(self, rows, types):
+        """``(VALUES ...)`` of ``rows`` as a subquery with columns ``types``
+        ({name: SQL type}), to join the figures on (a handful of rows: the
+        planner then expects a handful of groups, and hashes them)."""
+        names = list(types)
+        values = SQL(", ").join(
+            SQL(
+                "(%s)",
+                SQL(", ").join(
+                    SQL("%s::%s", value, SQL(types[name]))
+                    for name, value in zip(names, row, strict=True)
+                ),
+            )
+            for row in rows
+        )
+        return SQL(
+            "(SELECT * FROM (VALUES %s) AS bo_values(%s))",
+            values,
+            SQL(", ").join(SQL.identifier(name) for name in names),
+        )
+
+    @api.model
     def _bo_ordered_trend(self, ctx):
         """{start of a trend period: ordered amount}: one scan of the lines of
-        the trend's range, hashed on a dozen period starts."""
+        the trend's range, each joined to its period (local days, as
+        ``utc_bounds`` gives them) and summed per period."""
         trend = ctx["trend"]
-        start, stop = periods.utc_bounds(periods.Period(trend[0].start, trend[-1].end), ctx["tz"])
-        lines, source = self._bo_order_lines(ctx, start, stop)
-        query = SQL(
-            "SELECT date_trunc(%s, %s)::date, SUM(%s) %s GROUP BY 1",
-            GRANULARITY[ctx["periodicity"]],
-            lines["local_date"],
-            lines["amount"],
-            source,
+        bounds = [periods.utc_bounds(period, ctx["tz"]) for period in trend]
+        table = self._bo_periods_sql(
+            [(index, start, stop) for index, (start, stop) in enumerate(bounds)],
+            {"n": "integer", "date_from": "timestamp", "date_to": "timestamp"},
         )
+        lines, source = self._bo_order_lines(
+            ctx,
+            bounds[0][0],
+            bounds[-1][1],
+            join=SQL(
+                "JOIN %s bo_period ON s.date_order >= bo_period.date_from"
+                " AND s.date_order < bo_period.date_to",
+                table,
+            ),
+        )
+        query = SQL("SELECT bo_period.n, SUM(%s) %s GROUP BY bo_period.n", lines["amount"], source)
         return {
-            periods.period_containing(ctx["periodicity"], bucket).start: amount or 0.0
-            for bucket, amount in self.env.execute_query(query)
+            trend[index].start: amount or 0.0 for index, amount in self.env.execute_query(query)
         }
 
     # ------------------------------------------------------------------
@@ -284,19 +315,27 @@ class BoReportKindSales(models.AbstractModel):
         keys = {
             name: Report._field_to_sql(query.table, name, query) for name in self._BO_INVOICE_KEYS
         }
-        part = SQL(
-            "CASE WHEN %s BETWEEN %s AND %s THEN 'period' WHEN %s BETWEEN %s AND %s"
-            " THEN 'comparison' END",
-            day,
-            period.start,
-            period.end,
-            day,
-            comparison.start if comparison else None,
-            comparison.end if comparison else None,
+        # NOTE: the comparison period is a trend period or lies outside the
+        # trend (last year's month or week): every day falls in one row.
+        rows = []
+        for index, trend_period in enumerate(ctx["trend"]):
+            part = "period" if trend_period == period else None
+            if trend_period == comparison:
+                part = "comparison"
+            rows.append((index, trend_period.start, trend_period.end, part))
+        if comparison and comparison not in ctx["trend"]:
+            rows.append((None, comparison.start, comparison.end, "comparison"))
+        table = self._bo_periods_sql(
+            rows, {"n": "integer", "date_from": "date", "date_to": "date", "part": "varchar"}
         )
-        bucket = SQL("date_trunc(%s, %s::timestamp)::date", GRANULARITY[ctx["periodicity"]], day)
-        columns = {"bucket": bucket, "part": part, **keys}
-        sets = [("bucket",), ("part",), *(("part", name) for name in keys)]
+        query.add_join(
+            "JOIN",
+            "bo_period",
+            table,
+            SQL("%s BETWEEN bo_period.date_from AND bo_period.date_to", day),
+        )
+        columns = {"n": SQL("bo_period.n"), "part": SQL("bo_period.part"), **keys}
+        sets = [("n",), ("part",), *(("part", name) for name in keys)]
         query.groupby = SQL(
             "GROUPING SETS (%s)",
             SQL(", ").join(
@@ -304,7 +343,7 @@ class BoReportKindSales(models.AbstractModel):
             ),
         )
         masks = self._bo_grouping_masks(list(columns), sets)
-        result = {"trend": defaultdict(float), "period": {None: {}}, "comparison": {None: {}}}
+        result = {"trend": {}, "period": {None: {}}, "comparison": {None: {}}}
         for row in self.env.execute_query(
             query.select(
                 SQL("GROUPING(%s)", SQL(", ").join(columns.values())),
@@ -315,9 +354,9 @@ class BoReportKindSales(models.AbstractModel):
             group = masks[row[0]]
             values = dict(zip(columns, row[1:-1], strict=True))
             total = row[-1] or 0.0
-            if group == ("bucket",):
-                start = periods.period_containing(ctx["periodicity"], values["bucket"]).start
-                result["trend"][start] += total
+            if group == ("n",):
+                if values["n"] is not None:
+                    result["trend"][ctx["trend"][values["n"]].start] = total
             elif values["part"]:
                 field = group[1] if len(group) > 1 else None
                 result[values["part"]].setdefault(field, {})[values.get(field)] = total

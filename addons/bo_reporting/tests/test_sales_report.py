@@ -267,6 +267,40 @@ class TestSalesReport(BoReportingCommon):
         self.assertEqual((ordered["comparison"], ordered["change"]), (0.0, None))
         self.assertEqual(payload["comparison_label"], "2023-03-01 - 2023-03-31")
 
+    def test_weekly_report(self):
+        report = self.monthly_report.copy(
+            {"name": "Weekly sales", "periodicity": "weekly", "comparison": "previous"}
+        )
+        # 5 March against the week of 1 March (00:30 in Rome, 29 February in UTC).
+        week = periods.Period(datetime.date(2024, 3, 4), datetime.date(2024, 3, 10))
+        _run, payload = self._payload(report, week)
+        ordered = self._kpi(payload, "Ordered (untaxed)")
+        self.assertAlmostEqual(ordered["value"], self.march_orders[0].amount_untaxed, places=2)
+        self.assertAlmostEqual(ordered["comparison"], self.march_orders[1].amount_untaxed, places=2)
+        self.assertEqual(self._kpi(payload, "Confirmed orders")["comparison"], 1)
+        trend = self._table(payload, "Trend")["rows"]
+        self.assertEqual(len(trend), 12)
+        self.assertEqual(trend[-1][0], "2024-03-04/10")
+        self.assertEqual([row[1] for row in trend[-2:]], [ordered["comparison"], ordered["value"]])
+        # The week of the credit note against the week of the March invoices.
+        week = periods.Period(datetime.date(2024, 3, 25), datetime.date(2024, 3, 31))
+        previous = periods.Period(datetime.date(2024, 3, 18), datetime.date(2024, 3, 24))
+        _run, payload = self._payload(report, week)
+        invoiced = self._kpi(payload, "Invoiced turnover (net of credit notes)")
+        self.assertAlmostEqual(invoiced["value"], -50.0, places=2)
+        self.assertAlmostEqual(invoiced["value"], self._independent_turnover(week), places=2)
+        self.assertAlmostEqual(
+            invoiced["comparison"], self._independent_turnover(previous), places=2
+        )
+        trend = self._table(payload, "Trend")["rows"]
+        self.assertEqual([row[2] for row in trend[-2:]], [invoiced["comparison"], -50.0])
+        agents = {row[0]: row for row in self._table(payload, "By agent")["rows"]}
+        self.assertAlmostEqual(
+            agents[self.agent_partner.display_name][5],
+            self._independent_turnover(previous, self.customer),
+            places=2,
+        )
+
     def test_top_and_bottom_products_as_a_full_sort(self):
         Kind = self.env["bo.report.kind.sales"]
         products = self.env["product.product"].create(
