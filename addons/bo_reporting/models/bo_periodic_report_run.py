@@ -119,6 +119,27 @@ class BoPeriodicReportRun(models.Model):
             },
         )
 
+    def _bo_pdf_payload(self, payload):
+        """``payload`` as the PDF shows it: when the run has an XLSX too, full
+        lists (tables marked ``full_list``, e.g. every customer) are left to the
+        XLSX, with a note."""
+        self.ensure_one()
+        if self.report_id.formats != "both":
+            return payload
+        tables = [table for table in payload["tables"] if not table.get("full_list")]
+        if len(tables) == len(payload["tables"]):
+            return payload
+        notes = list(payload["notes"]) + [
+            self.env._(
+                "%(title)s: %(count)s rows, in the XLSX attachment.",
+                title=table["title"],
+                count=len(table["rows"]),
+            )
+            for table in payload["tables"]
+            if table.get("full_list")
+        ]
+        return dict(payload, tables=tables, notes=notes)
+
     def _bo_render(self, payload):
         """Create the PDF/XLSX attachments of ``payload``; return them."""
         self.ensure_one()
@@ -126,8 +147,11 @@ class BoPeriodicReportRun(models.Model):
         base = f"{report.name} {self.period_start}".replace("/", "-")
         values = []
         if report.formats in ("pdf", "both"):
+            pdf_payload = self._bo_pdf_payload(payload)
             pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
-                "bo_reporting.bo_periodic_report_run_pdf", self.ids, data={"bo_payload": payload}
+                "bo_reporting.bo_periodic_report_run_pdf",
+                self.ids,
+                data={"bo_payload": pdf_payload},
             )
             values.append({"name": f"{base}.pdf", "raw": pdf, "mimetype": "application/pdf"})
         if report.formats in ("xlsx", "both"):

@@ -14,6 +14,10 @@ class BoReportKind(models.AbstractModel):
     a *section* dict: ``kpis``, ``tables``, ``charts`` and ``notes``. Figures
     are SQL aggregates (grouped reads or ``odoo.tools.SQL``) so that the number
     of queries does not grow with the number of orders.
+
+    A table is a dict ``title``, ``columns``, ``rows``; ``full_list: True``
+    marks a list as long as the data (e.g. every customer), which the PDF
+    leaves to the XLSX when the run has both.
     """
 
     _name = "bo.report.kind"

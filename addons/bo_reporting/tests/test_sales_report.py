@@ -9,6 +9,7 @@ import PyPDF2
 
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools.misc import formatLang
 
 from ..tools import periods, xlsx
 from .common import BoReportingCommon
@@ -245,28 +246,174 @@ class TestSalesReport(BoReportingCommon):
         self.assertIn("Generated", text)
         self.assertIn(self.agent_partner.name, text)
 
+    def test_comparison_figures(self):
+        _run, payload = self._payload()
+        february = self.feb_orders
+        self.assertEqual(self._kpi(payload, "Confirmed orders")["comparison"], len(february))
+        self.assertAlmostEqual(
+            self._kpi(payload, "Ordered (untaxed)")["comparison"],
+            sum(february.mapped("amount_untaxed")),
+            places=2,
+        )
+        self.assertAlmostEqual(
+            self._kpi(payload, "Margin")["comparison"], sum(february.mapped("margin")), places=2
+        )
+        trend = self._table(payload, "Trend")["rows"]
+        self.assertAlmostEqual(trend[-2][1], sum(february.mapped("amount_untaxed")), places=2)
+        # Compared with March 2023 (nothing then): no comparison figure, no change.
+        report = self.monthly_report.copy({"name": "Last year", "comparison": "last_year"})
+        _run, payload = self._payload(report)
+        ordered = self._kpi(payload, "Ordered (untaxed)")
+        self.assertEqual((ordered["comparison"], ordered["change"]), (0.0, None))
+        self.assertEqual(payload["comparison_label"], "2023-03-01 - 2023-03-31")
+
+    def test_weekly_report(self):
+        report = self.monthly_report.copy(
+            {"name": "Weekly sales", "periodicity": "weekly", "comparison": "previous"}
+        )
+        # 5 March against the week of 1 March (00:30 in Rome, 29 February in UTC).
+        week = periods.Period(datetime.date(2024, 3, 4), datetime.date(2024, 3, 10))
+        _run, payload = self._payload(report, week)
+        ordered = self._kpi(payload, "Ordered (untaxed)")
+        self.assertAlmostEqual(ordered["value"], self.march_orders[0].amount_untaxed, places=2)
+        self.assertAlmostEqual(ordered["comparison"], self.march_orders[1].amount_untaxed, places=2)
+        self.assertEqual(self._kpi(payload, "Confirmed orders")["comparison"], 1)
+        trend = self._table(payload, "Trend")["rows"]
+        self.assertEqual(len(trend), 12)
+        self.assertEqual(trend[-1][0], "2024-03-04/10")
+        self.assertEqual([row[1] for row in trend[-2:]], [ordered["comparison"], ordered["value"]])
+        # The week of the credit note against the week of the March invoices.
+        week = periods.Period(datetime.date(2024, 3, 25), datetime.date(2024, 3, 31))
+        previous = periods.Period(datetime.date(2024, 3, 18), datetime.date(2024, 3, 24))
+        _run, payload = self._payload(report, week)
+        invoiced = self._kpi(payload, "Invoiced turnover (net of credit notes)")
+        self.assertAlmostEqual(invoiced["value"], -50.0, places=2)
+        self.assertAlmostEqual(invoiced["value"], self._independent_turnover(week), places=2)
+        self.assertAlmostEqual(
+            invoiced["comparison"], self._independent_turnover(previous), places=2
+        )
+        trend = self._table(payload, "Trend")["rows"]
+        self.assertEqual([row[2] for row in trend[-2:]], [invoiced["comparison"], -50.0])
+        agents = {row[0]: row for row in self._table(payload, "By agent")["rows"]}
+        self.assertAlmostEqual(
+            agents[self.agent_partner.display_name][5],
+            self._independent_turnover(previous, self.customer),
+            places=2,
+        )
+
+    def test_top_and_bottom_products_as_a_full_sort(self):
+        Kind = self.env["bo.report.kind.sales"]
+        products = self.env["product.product"].create(
+            [{"name": f"Report Tie {name}"} for name in "EDCBAHGF"]
+        )
+        amounts = [50.0, 50.0, 40.0, 40.0, 40.0, 30.0, 20.0, 20.0]
+        entries = [
+            (amount, product.id, (index,))
+            for index, (amount, product) in enumerate(zip(amounts, products, strict=True))
+        ]
+        ranked = sorted(
+            ((amount, products.browse(key), values) for amount, key, values in entries),
+            key=lambda entry: (-entry[0], entry[1].display_name),
+        )
+        for count in (1, 2, 3, 4, 8, 9):
+            top, bottom = Kind._bo_extremes(entries, "product.product", count)
+            self.assertEqual(top, ranked[:count], count)
+            self.assertEqual(bottom, list(reversed(ranked[-count:])), count)
+
+    def test_pdf_leaves_full_lists_to_the_xlsx(self):
+        run, payload = self._payload()
+        self.assertEqual(self.monthly_report.formats, "both")
+        customers = self._table(payload, "Customers")
+        self.assertTrue(customers["full_list"])
+        pdf_payload = run.with_context(lang="en_US")._bo_pdf_payload(payload)
+        titles = [table["title"] for table in pdf_payload["tables"]]
+        self.assertNotIn("Customers", titles)
+        self.assertIn("Top customers", titles)
+        self.assertEqual(
+            pdf_payload["notes"],
+            [f"Customers: {len(customers['rows'])} rows, in the XLSX attachment."],
+        )
+        self.monthly_report.formats = "pdf"
+        self.assertIs(run._bo_pdf_payload(payload), payload)
+
+    def test_pdf_numbers_as_format_lang(self):
+        Pdf = self.env["report.bo_reporting.bo_periodic_report_run_document"]
+        self.env.ref("base.lang_it").active = True
+        values = [0, 0.005, 0.015, -0.015, 1.005, 2.675, 999.995, 1234.5, -1234567.891, 1e9 / 3]
+        for lang in ("en_US", "it_IT"):
+            env = self.env(context=dict(self.env.context, lang=lang))
+            number = Pdf.with_env(env)._bo_number_format()
+            for value in values:
+                for digits in (0, 1, 2):
+                    self.assertEqual(
+                        number(value, digits),
+                        formatLang(env, value, digits=digits),
+                        (lang, value, digits),
+                    )
+
     def test_query_count_does_not_grow_with_orders(self):
+        """Producing a run (figures, PDF and XLSX) issues as many queries with
+        30 more orders, new customers and new products as without them."""
+        report = self.monthly_report.with_context(force_report_rendering=True)
+        run = self.env["bo.periodic.report.run"].create(
+            {
+                "report_id": report.id,
+                "period_start": self.march.start,
+                "period_end": self.march.end,
+            }
+        )
+
         def count_queries():
             self.env.invalidate_all()
             self.env.registry.clear_cache()
-            self._payload()  # warm the registry caches
+            run.with_context(force_report_rendering=True)._bo_produce(send=False)  # warm caches
+            self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            self._payload()
+            run.with_context(force_report_rendering=True)._bo_produce(send=False)
+            self.env.flush_all()
+            self.assertFalse(run.error)
             return self.env.cr.sql_log_count - before
 
         small = count_queries()
+        customers = self.env["res.partner"].create(
+            [
+                {"name": f"Report Customer {i}", "is_company": True, "bo_agent_id": agent.id}
+                for i, agent in enumerate((self.agent_partner, self.other_agent_partner) * 3)
+            ]
+        )
+        products = self.env["product.product"].create(
+            [
+                {
+                    "name": f"Report Product {i}",
+                    "list_price": 5.0 + i,
+                    "standard_price": 2.0,
+                    "type": "consu",
+                    "invoice_policy": "order",
+                    "categ_id": categ.id,
+                    "taxes_id": [Command.clear()],
+                }
+                for i, categ in enumerate((self.categ_tools, self.categ_safety) * 6)
+            ]
+        )
         specs = [
             (
                 partner,
-                [(self.drill, 1, 100.0), (self.gloves, 2, 10.0)],
+                [(self.drill, 1, 100.0), (products[i % len(products)], 2, 10.0)],
                 datetime.datetime(2024, 3, 12, 9, 0),
                 None,
             )
-            for partner in (self.customer, self.other_customer, self.foreign_customer) * 9
+            for i, partner in enumerate(
+                (self.customer, self.other_customer, self.foreign_customer, *customers) * 3
+            )
+        ]
+        specs += [
+            (customers[0], [(products[0], 1, 10.0)], datetime.datetime(2024, 2, 12, 9, 0), None)
         ]
         orders = self._bo_orders(specs)
         self._bo_invoice(orders, "2024-03-21")
         self.env.flush_all()
         large = count_queries()
         self.assertEqual(small, large)
+        _run, payload = self._payload()
+        self.assertEqual(self._kpi(payload, "Confirmed orders")["value"], 3 + len(specs) - 1)
