@@ -46,6 +46,7 @@ benchmark cases) and returns a summary dict.
 """
 
 import argparse
+import collections
 import datetime
 import logging
 import random
@@ -404,15 +405,24 @@ class Generator:
         now = self.env.cr.now()
         n = self.sizes["events"]
         has_bo = "bo_agent_id" in Event._fields
+        hours = [9, 10, 11, 14, 15, 16]
+        window = 396  # days: the last year and the next 30 days
+        booked = collections.Counter()  # appointments given to each agent so far
         for start in range(0, n, BATCH):
             vals = []
             for i in range(start, min(n, start + BATCH)):
                 customer = self.customers[i % len(self.customers)]
                 agent = customer.bo_agent_id
-                begin = now.replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
-                    days=self.rnd.randint(-30, 365)
+                # Each agent's k-th appointment takes its own slot (day k*37 mod the
+                # window, 37 being prime to it, then the next hour of the day), so
+                # no two of an agent's visits overlap, as the agenda requires.
+                k = booked[agent.id]
+                booked[agent.id] += 1
+                day = (k * 37) % window
+                begin = now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(
+                    days=30 - day
                 )
-                begin = begin.replace(hour=self.rnd.choice([9, 10, 11, 14, 15, 16]))
+                begin = begin.replace(hour=hours[(k // window) % len(hours)])
                 row = {
                     "name": f"Visita {customer.name}",
                     "start": begin,
@@ -426,6 +436,9 @@ class Generator:
                         bo_customer_id=customer.id,
                         bo_kind="visit",
                         bo_state="done" if begin < now else "planned",
+                        # generated visits may fall on holidays or weekends: booked
+                        # anyway, as a clerk may (overlaps are still refused)
+                        bo_force_conflicts=True,
                     )
                 vals.append(row)
             Event.create(vals)
