@@ -79,6 +79,11 @@ site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["pur
 echo "$ODOO_PATH" > "$site/bo_suite_odoo_path.pth"
 "$VENV/bin/python" -c 'import odoo.release as r; assert r.version_info[:2] == (18, 0)' \
     || die "The virtual environment cannot import Odoo 18.0 from $ODOO_PATH."
+# With --workers (make load, production) Odoo runs its websocket process under
+# gevent, which must be able to monkey-patch (see zope.* in requirements.txt).
+"$VENV/bin/python" -c 'import gevent.monkey; gevent.monkey.patch_all()' \
+    || die "gevent cannot monkey-patch in the virtual environment (see the error above): \
+Odoo's websocket process would not start with --workers."
 
 # ------------------------------------------------------------------ PostgreSQL
 BO_DB_USER=${BO_DB_USER:-bo_odoo}

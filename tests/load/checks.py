@@ -4,14 +4,24 @@
 
 Each check is a function ``check(api, result) -> list of problem strings``:
 ``api`` is a ``load.Api`` logged in as the load user, ``result`` the merged
-outcome of every client (``result["orders"]``: {order id: reference} of every
-order a client was told it created, ``result["confirmed"]``, ``result["delivered"]``:
-ids of orders confirmed / whose pickings were validated, ``result["run_tag"]``:
-the prefix of every reference of the run).
+outcome of every client:
 
-Add a check by appending it to POST_CHECKS (e.g. bo_logistics: DDT numbers of
-the run's pickings gapless and unique).
+- ``orders``: {order id: reference} of every order a client was told it created;
+  ``run_tag``: the prefix of every reference of the run;
+- ``confirmed``, ``delivered``: ids of the orders confirmed / whose pickings were
+  validated; ``blocked``, ``overridden``: those the checks blocked / the client
+  overrode;
+- ``has_checks``, ``has_ddt``: whether the order checks (bo_sales) / the transport
+  documents (bo_logistics) are installed and were exercised;
+- ``ddts``: {DDT id: ids of its pickings} of every DDT a client created;
+  ``ddt_validated``: ids of the DDTs a client was told it validated.
+
+Add a check by appending it to POST_CHECKS; a check of an addon that is not
+installed returns no problem.
 """
+
+import re
+from collections import Counter, defaultdict
 
 
 def check_orders_kept(api, result):
@@ -72,4 +82,225 @@ def check_delivered_done(api, result):
     return problems
 
 
-POST_CHECKS = [check_orders_kept, check_confirmed_have_pickings, check_delivered_done]
+def _expected_check_state(findings):
+    """The order's check state its findings call for (as bo_sales writes it)."""
+    severities = {"overridden" if f["overridden"] else f["severity"] for f in findings}
+    for state in ("blocking", "overridden", "warning"):
+        if state in severities:
+            return "blocked" if state == "blocking" else state
+    return "ok"
+
+
+def check_findings_consistent(api, result):
+    """The check state of every order of the run agrees with its findings.
+
+    Blocked iff a blocking finding is not overridden, else overridden iff a finding
+    was overridden, else warning iff a warning is left, else ok; the main rule is
+    the rule of one of its findings (of a blocking one when blocked), none without
+    findings; no finding names a line of another order; no order is left to check.
+    """
+    ids = sorted(result["orders"])
+    if not ids or not result.get("has_checks"):
+        return []
+    orders = api.read("sale.order", ids, ["bo_check_state", "bo_check_rule_id"])
+    findings = api.search_read(
+        "bo.check.finding",
+        [("order_id", "in", ids)],
+        ["order_id", "line_id", "rule_id", "severity", "overridden"],
+    )
+    return findings_problems(orders, findings, _line_orders(api, findings))
+
+
+def _line_orders(api, findings):
+    line_ids = sorted({f["line_id"][0] for f in findings if f["line_id"]})
+    if not line_ids:
+        return {}
+    rows = api.read("sale.order.line", line_ids, ["order_id"])
+    return {row["id"]: row["order_id"][0] for row in rows}
+
+
+def findings_problems(orders, findings, line_orders):
+    """Problems of ``orders`` (read: bo_check_state, bo_check_rule_id) against their
+    ``findings`` (read: order_id, line_id, rule_id, severity, overridden) and
+    ``line_orders`` ({order line id: its order id})."""
+    by_order = defaultdict(list)
+    for finding in findings:
+        by_order[finding["order_id"][0]].append(finding)
+    wrong_state, wrong_rule, unchecked = [], [], []
+    for order in orders:
+        order_findings = by_order.get(order["id"], [])
+        state = order["bo_check_state"]
+        if state == "to_check":
+            unchecked.append(order["id"])
+            continue
+        expected = _expected_check_state(order_findings)
+        if state != expected:
+            wrong_state.append(f"{order['id']} is {state}, its findings say {expected}")
+        main = order["bo_check_rule_id"] and order["bo_check_rule_id"][0]
+        candidates = {
+            f["rule_id"][0]
+            for f in order_findings
+            if expected != "blocked" or (f["severity"] == "blocking" and not f["overridden"])
+        }
+        if not (main in candidates if candidates else not main):
+            wrong_rule.append(order["id"])
+    foreign = [
+        f["id"]
+        for f in findings
+        if f["line_id"] and line_orders.get(f["line_id"][0]) != f["order_id"][0]
+    ]
+    problems = []
+    if unchecked:
+        problems.append(f"{len(unchecked)} orders still to check, e.g. {unchecked[0]}")
+    if wrong_state:
+        problems.append(
+            f"{len(wrong_state)} orders whose check state disagrees with their findings, "
+            f"e.g. order {wrong_state[0]}"
+        )
+    if wrong_rule:
+        problems.append(
+            f"{len(wrong_rule)} orders whose main check rule is not one of their findings', "
+            f"e.g. order {wrong_rule[0]}"
+        )
+    if foreign:
+        problems.append(f"{len(foreign)} findings name a line of another order, e.g. {foreign[0]}")
+    return problems
+
+
+_NUMBER = re.compile(r"(\d+)\D*$")
+
+
+def number_problems(names, next_number=None):
+    """Problems of the DDT numbers ``names`` issued in one company and year.
+
+    The numbers (last digits of each name) must be unique and leave no hole between
+    the smallest and the largest; ``next_number``, the year's counter, when given,
+    must come right after the largest (no number consumed and not issued).
+    """
+    counts = Counter(names)
+    problems = [f"number {name} given {count} times" for name, count in counts.items() if count > 1]
+    numbers = set()
+    for name in counts:
+        match = _NUMBER.search(name)
+        if not match:
+            problems.append(f"number {name!r} has no digits")
+            continue
+        numbers.add(int(match.group(1)))
+    if len(numbers) != len(counts):
+        problems.append("two names carry the same number")
+    if not numbers:
+        return problems
+    low, high = min(numbers), max(numbers)
+    holes = sorted(set(range(low, high + 1)) - numbers)
+    if holes:
+        shown = ", ".join(str(n) for n in holes[:10])
+        problems.append(f"{len(holes)} numbers missing between {low} and {high}: {shown}")
+    if next_number is not None and next_number != high + 1:
+        problems.append(f"the counter is at {next_number}, the last number issued is {high}")
+    return problems
+
+
+def check_ddt_numbers(api, result):
+    """DDT numbers of the run unique, and gapless per company and year in the database.
+
+    For each company and year of the run's validated DDTs, every number issued that
+    year (cancelled DDTs keep theirs) is read: no duplicate, no hole between the
+    smallest and the largest, and the year's counter right after the largest.
+    """
+    if not result.get("has_ddt") or not result["ddts"]:
+        return []
+    run = api.read(
+        "bo.transport.document", sorted(result["ddts"]), ["name", "state", "company_id", "date"]
+    )
+    problems = []
+    run_names = [d["name"] for d in run if d["name"] != "/"]
+    dupes = [name for name, count in Counter(run_names).items() if count > 1]
+    if dupes:
+        problems.append(f"{len(dupes)} DDT numbers given twice in the run, e.g. {dupes[0]}")
+    unnumbered = [d["id"] for d in run if d["state"] != "draft" and d["name"] == "/"]
+    if unnumbered:
+        problems.append(f"{len(unnumbered)} validated DDTs have no number")
+    years = {(d["company_id"][0], str(d["date"])[:4]) for d in run if d["state"] != "draft"}
+    for company_id, year in sorted(years):
+        issued = api.search_read(
+            "bo.transport.document",
+            [
+                ("company_id", "=", company_id),
+                ("name", "!=", "/"),
+                ("date", ">=", f"{year}-01-01"),
+                ("date", "<=", f"{year}-12-31"),
+            ],
+            ["name"],
+        )
+        ranges = api.search_read(
+            "ir.sequence.date_range",
+            [
+                ("sequence_id.code", "=", "bo.transport.document"),
+                ("sequence_id.company_id", "=", company_id),
+                ("date_from", "<=", f"{year}-12-31"),
+                ("date_to", ">=", f"{year}-01-01"),
+            ],
+            ["number_next"],
+        )
+        next_number = ranges[0]["number_next"] if len(ranges) == 1 else None
+        if len(ranges) != 1:
+            problems.append(f"company {company_id}, {year}: {len(ranges)} DDT number ranges")
+        problems += [
+            f"company {company_id}, {year}: {problem}"
+            for problem in number_problems([d["name"] for d in issued], next_number)
+        ]
+    return problems
+
+
+def check_deliveries_have_one_ddt(api, result):
+    """Every delivery of the run validated by a client is on exactly one validated DDT,
+    and every DDT a client was told it validated is validated."""
+    if not result.get("has_ddt") or not result["delivered"]:
+        return []
+    pickings = api.search_read(
+        "stock.picking",
+        [
+            ("sale_id", "in", sorted(result["delivered"])),
+            ("picking_type_code", "=", "outgoing"),
+            ("state", "=", "done"),
+        ],
+        ["id"],
+    )
+    picking_ids = [p["id"] for p in pickings]
+    documents = api.search_read(
+        "bo.transport.document",
+        [("picking_ids", "in", picking_ids), ("state", "=", "done")],
+        ["picking_ids"],
+    )
+    problems = delivery_ddt_problems(picking_ids, documents)
+    states = api.read("bo.transport.document", sorted(result["ddt_validated"]), ["state"])
+    not_done = [d["id"] for d in states if d["state"] != "done"]
+    if not_done:
+        problems.append(f"{len(not_done)} DDTs validated by a client are not validated")
+    return problems
+
+
+def delivery_ddt_problems(picking_ids, documents):
+    """Problems of the deliveries ``picking_ids`` against the validated DDTs
+    ``documents`` (read: picking_ids) that cover them."""
+    count = Counter(p for d in documents for p in d["picking_ids"])
+    none = [p for p in picking_ids if not count[p]]
+    several = [p for p in picking_ids if count[p] > 1]
+    problems = []
+    if none:
+        problems.append(f"{len(none)} validated deliveries have no validated DDT, e.g. {none[0]}")
+    if several:
+        problems.append(
+            f"{len(several)} validated deliveries are on several validated DDTs, e.g. {several[0]}"
+        )
+    return problems
+
+
+POST_CHECKS = [
+    check_orders_kept,
+    check_confirmed_have_pickings,
+    check_delivered_done,
+    check_findings_consistent,
+    check_ddt_numbers,
+    check_deliveries_have_one_ddt,
+]

@@ -264,14 +264,11 @@ class BoTransportDocument(models.Model):
                         partner=document.partner_id.name,
                     )
                 )
-        for company, company_docs in documents.grouped("company_id").items():
-            sequence = self._bo_sequence(company)
-            # NOTE: take the sequence row first (UPDATE, not a plain read): concurrent
-            # validations queue here, and under REPEATABLE READ the later one retries
-            # with a fresh snapshot, so the yearly range is never created twice.
-            self.env.cr.execute(
-                SQL("UPDATE ir_sequence SET write_date = now() WHERE id = %s", sequence.id)
-            )
+        by_company = documents.grouped("company_id")
+        sequences = {company: self._bo_sequence(company) for company in by_company}
+        self._bo_lock_sequences(self.env["ir.sequence"].union(*sequences.values()))
+        for company, company_docs in by_company.items():
+            sequence = sequences[company]
             self._bo_check_date_order(company, company_docs)
             now = fields.Datetime.now()
             for day, day_docs in company_docs.grouped("date").items():
@@ -285,6 +282,27 @@ class BoTransportDocument(models.Model):
                         }
                     )
         return True
+
+    @api.model
+    def _bo_lock_sequences(self, sequences):
+        """Take the rows of the DDT ``sequences`` for this transaction, before anything else.
+
+        NOTE: an UPDATE, not a plain read: concurrent validations queue here, and
+        under REPEATABLE READ the later one fails once the first commits and Odoo
+        retries it with a fresh snapshot, so the yearly range is never created
+        twice and the date-order check sees the other validation. One statement
+        taking the rows in id order: locked one by one in the order of the
+        documents' dates, two batches with DDTs of the same companies could each
+        hold the counter the other waits for (a deadlock).
+        """
+        self.env.cr.execute(
+            SQL(
+                """UPDATE ir_sequence SET write_date = now()
+                    WHERE id IN (SELECT id FROM ir_sequence WHERE id = ANY(%s)
+                                  ORDER BY id FOR UPDATE)""",
+                sequences.ids,
+            )
+        )
 
     @api.model
     def _bo_take_numbers(self, sequence, day, count):

@@ -3,6 +3,8 @@
 import threading
 import time
 
+from psycopg2 import errors
+
 from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
@@ -122,3 +124,49 @@ class TestDdtConcurrency(TransactionCase):
             self.assertEqual(numbers[1], numbers[0] + 1, names)
         finally:
             self._cleanup(state)
+
+    def test_counters_locked_in_one_order(self):
+        """A validation takes the counters of its companies lowest id first, whatever
+        the order of its documents: while another transaction holds the higher one,
+        it waits there already holding the lower one (never the other way round,
+        which lets two batches of the same companies deadlock)."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            low, high = env["ir.sequence"].create(
+                [{"name": f"Lock order test {n}", "implementation": "no_gap"} for n in range(2)]
+            )
+        locked = {}
+        try:
+            with self.registry.cursor() as holder:
+                holder.execute("UPDATE ir_sequence SET write_date = now() WHERE id = %s", [high.id])
+
+                def validate():
+                    with self.registry.cursor() as cr:
+                        cr.execute("SET LOCAL lock_timeout = '30s'")
+                        env = api.Environment(cr, SUPERUSER_ID, {})
+                        sequences = env["ir.sequence"].browse([high.id, low.id])
+                        env["bo.transport.document"]._bo_lock_sequences(sequences)
+                        cr.rollback()
+
+                thread = threading.Thread(target=validate)
+                thread.start()
+                for _i in range(100):
+                    try:
+                        with self.registry.cursor() as probe:
+                            probe.execute(
+                                "SELECT 1 FROM ir_sequence WHERE id = %s FOR UPDATE NOWAIT",
+                                [low.id],
+                                log_exceptions=False,
+                            )
+                    except errors.LockNotAvailable:
+                        locked["low"] = True
+                        break
+                    time.sleep(0.1)
+                locked["thread_waits"] = thread.is_alive()
+                holder.rollback()
+            thread.join(timeout=60)
+            self.assertFalse(thread.is_alive())
+            self.assertEqual(locked, {"low": True, "thread_waits": True})
+        finally:
+            with self.registry.cursor() as cr:
+                cr.execute("DELETE FROM ir_sequence WHERE id = ANY(%s)", [[low.id, high.id]])

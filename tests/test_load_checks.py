@@ -1,0 +1,238 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The post-checks of `make load` (tests/load/checks.py) can fail.
+
+A tiny run is made in the test's transaction the way the load clients make it
+(orders checked and confirmed, deliveries validated, "Create DDT" then "Validate"),
+and the checks read it through the same model methods the clients call over
+XML-RPC (``odoo.api.call_kw``, as Odoo's RPC service does): on the clean run they
+find nothing; then the database is damaged the way a bug would (a DDT number
+consumed and never issued, a check state out of step with the findings, a finding
+on another order's line, a delivery with no or two validated DDTs) and each check
+must say so.
+"""
+
+import xmlrpc.client
+
+from freezegun import freeze_time
+
+from odoo import api as odoo_api
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.bo_logistics.tests.common import BoLogisticsCommon
+
+from tests.load import checks
+from tests.load.load import _action_record_ids, _fault_kinds
+
+
+class _OrmApi:
+    """What the checks use of load.Api, on the test's environment."""
+
+    def __init__(self, env):
+        self.env = env
+
+    def call(self, model, method, *args, **kwargs):
+        return odoo_api.call_kw(self.env[model], method, list(args), kwargs)
+
+    def search_read(self, model, domain, fields, **kwargs):
+        return self.call(model, "search_read", domain, fields, **kwargs)
+
+    def read(self, model, ids, fields):
+        return self.call(model, "read", ids, fields)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2035-06-12 10:00:00")  # a year with no DDT yet
+class TestLoadChecks(BoLogisticsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.api = _OrmApi(cls.env)
+        cls.result = {
+            "run_tag": "LOADTEST",
+            "has_checks": True,
+            "has_ddt": True,
+            "orders": {},
+            "confirmed": set(),
+            "delivered": set(),
+            "ddts": {},
+            "ddt_validated": set(),
+        }
+        for n in range(4):
+            order = cls._make_order(qty=n + 1)
+            order.client_order_ref = f"LOADTEST-0-{n}"
+            cls.result["orders"][order.id] = order.client_order_ref
+            cls.result["confirmed"].add(order.id)
+            if n == 3:
+                continue  # waits in the warehouse
+            cls._ship(order.picking_ids)
+            cls.result["delivered"].add(order.id)
+            cls._make_ddts(order.picking_ids, validate=n != 2)
+        # The batch of the day: the third order's DDT with a new one, in one call.
+        cls.last_order = cls._make_order(qty=2)
+        cls.last_order.client_order_ref = "LOADTEST-0-4"
+        cls.result["orders"][cls.last_order.id] = cls.last_order.client_order_ref
+        cls.result["confirmed"].add(cls.last_order.id)
+        cls._ship(cls.last_order.picking_ids)
+        cls.result["delivered"].add(cls.last_order.id)
+        cls._make_ddts(cls.last_order.picking_ids, validate=False)
+        drafts = [d for d in cls.result["ddts"] if d not in cls.result["ddt_validated"]]
+        cls.api.call("bo.transport.document", "action_validate", drafts)
+        cls.result["ddt_validated"].update(drafts)
+
+    @classmethod
+    def _make_ddts(cls, pickings, validate):
+        action = cls.api.call("stock.picking", "action_bo_create_transport_document", pickings.ids)
+        documents = _action_record_ids(action)
+        for document in documents:
+            cls.result["ddts"][document] = pickings.ids
+        if validate:
+            cls.api.call("bo.transport.document", "action_validate", documents)
+            cls.result["ddt_validated"].update(documents)
+        return documents
+
+    def _problems(self, check):
+        self.env.invalidate_all()
+        return check(self.api, self.result)
+
+    def test_clean_run(self):
+        documents = self.env["bo.transport.document"].browse(list(self.result["ddts"]))
+        self.assertEqual(set(documents.mapped("state")), {"done"})
+        self.assertEqual(
+            sorted(documents.mapped("name")), [f"DDT/2035/0000{n}" for n in range(1, 5)]
+        )
+        orders = self.env["sale.order"].browse(list(self.result["orders"]))
+        self.assertTrue(orders.bo_check_finding_ids, "the checks have findings to compare")
+        for check in checks.POST_CHECKS:
+            self.assertEqual(self._problems(check), [], check.__name__)
+
+    def test_number_consumed_and_not_issued_is_a_gap(self):
+        sequence = self.env["bo.transport.document"]._bo_sequence(self.company)
+        self.assertEqual(sequence.next_by_id(), "DDT/2035/00005")
+        self.assertEqual(
+            self._problems(checks.check_ddt_numbers),
+            [f"company {self.company.id}, 2035: the counter is at 6, the last number issued is 4"],
+        )
+        order = self._make_order()
+        self._ship(order.picking_ids)
+        self._make_ddts(order.picking_ids, validate=True)
+        self.assertEqual(
+            self._problems(checks.check_ddt_numbers),
+            [f"company {self.company.id}, 2035: 1 numbers missing between 1 and 6: 5"],
+        )
+
+    def test_cancelled_ddt_keeps_its_number_and_no_gap(self):
+        document = self.env["bo.transport.document"].browse(max(self.result["ddts"]))
+        document.action_cancel()
+        self.assertEqual(self._problems(checks.check_ddt_numbers), [])
+        self.assertEqual(
+            self._problems(checks.check_deliveries_have_one_ddt),
+            [
+                f"1 validated deliveries have no validated DDT, e.g. "
+                f"{self.last_order.picking_ids.id}",
+                "1 DDTs validated by a client are not validated",
+            ],
+        )
+
+    def test_delivery_on_two_ddts(self):
+        first, second = sorted(self.result["ddt_validated"])[:2]
+        self.env.cr.execute(
+            "INSERT INTO bo_transport_document_picking_rel (document_id, picking_id) "
+            "SELECT %s, picking_id FROM bo_transport_document_picking_rel WHERE document_id = %s",
+            [second, first],
+        )
+        picking = self.result["ddts"][first][0]
+        self.assertEqual(
+            self._problems(checks.check_deliveries_have_one_ddt),
+            [f"1 validated deliveries are on several validated DDTs, e.g. {picking}"],
+        )
+
+    def test_check_state_out_of_step_with_findings(self):
+        order = self.env["sale.order"].browse(min(self.result["orders"]))
+        self.assertEqual(self._problems(checks.check_findings_consistent), [])
+        wrong = "ok" if order.bo_check_state != "ok" else "blocked"
+        self.env.cr.execute(
+            "UPDATE sale_order SET bo_check_state = %s WHERE id = %s", [wrong, order.id]
+        )
+        problems = self._problems(checks.check_findings_consistent)
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn(f"e.g. order {order.id} is {wrong}, its findings say", problems[0])
+        self.env.cr.execute(
+            "UPDATE sale_order SET bo_check_state = 'to_check' WHERE id = %s", [order.id]
+        )
+        self.assertEqual(
+            self._problems(checks.check_findings_consistent),
+            [f"1 orders still to check, e.g. {order.id}"],
+        )
+
+    def test_finding_on_a_line_of_another_order(self):
+        orders = self.env["sale.order"].browse(sorted(self.result["orders"]))
+        finding = orders[0].bo_check_finding_ids[:1]
+        self.assertTrue(finding)
+        self.env.cr.execute(
+            "UPDATE bo_check_finding SET line_id = %s WHERE id = %s",
+            [orders[1].order_line[0].id, finding.id],
+        )
+        self.assertEqual(
+            self._problems(checks.check_findings_consistent),
+            [f"1 findings name a line of another order, e.g. {finding.id}"],
+        )
+
+    def test_main_rule_not_among_the_findings(self):
+        order = self.env["sale.order"].browse(min(self.result["orders"]))
+        other_rule = self.env["bo.check.rule"].search(
+            [("id", "not in", order.bo_check_finding_ids.rule_id.ids)], limit=1
+        )
+        order.with_context(bo_check_skip=True).bo_check_rule_id = other_rule
+        self.assertEqual(
+            self._problems(checks.check_findings_consistent),
+            [
+                "1 orders whose main check rule is not one of their findings', "
+                f"e.g. order {order.id}"
+            ],
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestLoadCheckHelpers(TransactionCase):
+    """The pure parts: numbering, state rules and fault sorting on crafted data."""
+
+    def test_number_problems(self):
+        names = ["DDT/2035/00001", "DDT/2035/00002", "DDT/2035/00004", "DDT/2035/00004"]
+        self.assertEqual(
+            checks.number_problems(names, next_number=5),
+            [
+                "number DDT/2035/00004 given 2 times",
+                "1 numbers missing between 1 and 4: 3",
+            ],
+        )
+        self.assertEqual(
+            checks.number_problems(["X/1", "Y/1"], next_number=2),
+            ["two names carry the same number"],
+        )
+        self.assertEqual(checks.number_problems(["DDT/2035/00007"], next_number=8), [])
+        self.assertEqual(checks.number_problems([], next_number=1), [])
+
+    def test_expected_check_state(self):
+        def finding(severity, overridden=False):
+            return {"severity": severity, "overridden": overridden}
+
+        cases = [
+            ([], "ok"),
+            ([finding("warning")], "warning"),
+            ([finding("warning"), finding("blocking", True)], "overridden"),
+            ([finding("blocking", True), finding("blocking")], "blocked"),
+        ]
+        for findings, state in cases:
+            self.assertEqual(checks._expected_check_state(findings), state)
+
+    def test_fault_kinds_and_action_ids(self):
+        traceback = xmlrpc.client.Fault(
+            1,
+            "Traceback (most recent call last):\n...\n"
+            "psycopg2.errors.SerializationFailure: could not serialize access",
+        )
+        self.assertEqual(_fault_kinds(traceback), {"traceback", "concurrency"})
+        self.assertEqual(_fault_kinds(xmlrpc.client.Fault(2, "Select draft DDTs")), set())
+        self.assertEqual(_action_record_ids({"res_id": 7, "domain": []}), [7])
+        self.assertEqual(_action_record_ids({"domain": [["id", "in", [3, 4]]]}), [3, 4])
