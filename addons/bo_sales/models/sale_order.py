@@ -84,6 +84,13 @@ class SaleOrder(models.Model):
         comodel_name="res.users", string="Overridden By", copy=False, readonly=True
     )
     bo_override_date = fields.Datetime(string="Overridden On", copy=False, readonly=True)
+    bo_check_date = fields.Datetime(
+        string="Last Checked",
+        copy=False,
+        readonly=True,
+        help="When the order checks last ran on this order (on save, by the Run Checks "
+        "button or by the nightly check of open quotations).",
+    )
 
     @api.depends("partner_id")
     def _compute_bo_agent_id(self):
@@ -327,9 +334,15 @@ class SaleOrder(models.Model):
                 default=None,
             )
             groups[state, main and main["rule_id"]].append(order.id)
+        # NOTE: database time, as the scheduler's progress records compare to it.
+        now = self.env.cr.now()
         for (state, rule_id), order_ids in groups.items():
             self.browse(order_ids).with_context(bo_check_skip=True, tracking_disable=True).write(
-                {"bo_check_state": state, "bo_check_rule_id": rule_id or False}
+                {
+                    "bo_check_state": state,
+                    "bo_check_rule_id": rule_id or False,
+                    "bo_check_date": now,
+                }
             )
 
     def _bo_schedule_blocked_activities(self):
@@ -434,10 +447,26 @@ class SaleOrder(models.Model):
         return True
 
     @api.model
-    def _cron_bo_check_open_quotations(self):
+    def _cron_bo_check_open_quotations(self, batch_size=1000):
         """Nightly: re-check every open quotation (customer data, stock and
-        payments change without the order being touched)."""
-        self.search([("state", "in", ("draft", "sent"))]).action_bo_check()
+        payments change without the order being touched).
+
+        By batches (see ``ir.cron._bo_process_in_batches``): the mark of a
+        checked order is its ``bo_check_date``, written with its findings and
+        activities; a run picked up after a kill checks only the quotations not
+        checked since that run began. Called directly, it checks them all.
+        """
+        run_start = self.env["ir.cron"]._bo_run_start()
+
+        def find():
+            domain = [("state", "in", ("draft", "sent"))]
+            if run_start:
+                domain += ["|", ("bo_check_date", "=", False), ("bo_check_date", "<", run_start)]
+            return self.search(domain, order="id")
+
+        return self.env["ir.cron"]._bo_process_in_batches(
+            find, lambda orders: orders.action_bo_check(), batch_size
+        )
 
     # ==================================================================
     # After-sales block (issue 6): offers, payments, complaints and the
