@@ -257,40 +257,49 @@ class StockPicking(models.Model):
         self.write(vals)
 
     @api.model
-    def _cron_bo_flag_late_shipments(self):
+    def _cron_bo_flag_late_shipments(self, batch_size=1000):
         """Flag shipments past their expected date and not delivered; one activity each.
 
-        Idempotent: shipments already flagged get no second activity, and an existing
-        open activity of the same type is never duplicated.
+        Idempotent and by batches (see ``ir.cron._bo_process_in_batches``):
+        ``bo_is_late`` marks a shipment done, written with its activity and the
+        activity's notification to the assignee, which waits in the mail queue.
+        A re-run, or a run picked up after a kill, flags only the shipments left.
         """
         today = fields.Date.context_today(self)
         open_states = ["to_ship", "picked_up", "in_transit", "exception"]
-        to_flag = self.search(
-            [
-                ("picking_type_code", "=", "outgoing"),
-                ("state", "!=", "cancel"),
-                ("bo_shipping_state", "in", open_states),
-                ("bo_expected_date", "<", today),
-                ("bo_is_late", "=", False),
-            ]
-        )
-        to_unflag = self.search(
+        self.search(
             [
                 ("bo_is_late", "=", True),
                 "|",
                 ("bo_shipping_state", "not in", open_states),
                 ("bo_expected_date", ">=", today),
             ]
+        ).write({"bo_is_late": False})
+
+        def find():
+            return self.search(
+                [
+                    ("picking_type_code", "=", "outgoing"),
+                    ("state", "!=", "cancel"),
+                    ("bo_shipping_state", "in", open_states),
+                    ("bo_expected_date", "<", today),
+                    ("bo_is_late", "=", False),
+                ],
+                order="id",
+            )
+
+        return self.env["ir.cron"]._bo_process_in_batches(
+            find, lambda pickings: pickings._bo_flag_late(today), batch_size
         )
-        to_unflag.write({"bo_is_late": False})
-        if not to_flag:
-            return to_flag
-        to_flag.write({"bo_is_late": True})
+
+    def _bo_flag_late(self, today):
+        """Flag these shipments late and give each one open late-shipment activity."""
+        self.write({"bo_is_late": True})
         activity_type = self.env.ref("bo_logistics.mail_activity_type_late_shipment")
         existing = self.env["mail.activity"].search(
             [
                 ("res_model", "=", "stock.picking"),
-                ("res_id", "in", to_flag.ids),
+                ("res_id", "in", self.ids),
                 ("activity_type_id", "=", activity_type.id),
             ]
         )
@@ -309,11 +318,16 @@ class StockPicking(models.Model):
                     date=picking.bo_expected_date,
                 ),
             }
-            for picking in to_flag
+            for picking in self
             if picking.id not in already
         ]
-        self.env["mail.activity"].create(vals_list)
-        return to_flag
+        # NOTE: the assignees' "activity assigned" emails wait in the queue,
+        # however the job is called (the scheduler's server action asks the same):
+        # sent right after the commit by this process, a kill between sending
+        # and the queue's bookkeeping would have them sent again.
+        return (
+            self.env["mail.activity"].with_context(mail_notify_force_send=False).create(vals_list)
+        )
 
     def _action_done(self):
         res = super()._action_done()

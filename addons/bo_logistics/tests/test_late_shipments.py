@@ -7,12 +7,14 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .common import BoLogisticsCommon
 
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-10 06:00:00")
-class TestLateShipments(BoLogisticsCommon):
+class TestLateShipments(BoLogisticsCommon, MockEmail):
     def test_flag_late_once_with_one_activity(self):
         late = self._make_order().picking_ids
         on_time = self._make_order().picking_ids
@@ -38,3 +40,16 @@ class TestLateShipments(BoLogisticsCommon):
         self.assertEqual(late.sale_id.bo_shipping_state, "delivered")
         domain = safe_eval(self.env.ref("bo_logistics.bo_late_shipment_action").domain)
         self.assertFalse(Picking.search([*domain, ("id", "in", (late | on_time).ids)]))
+
+    def test_assignee_told_through_the_mail_queue(self):
+        """The job sends nothing itself, called directly or by the scheduler: the
+        "activity assigned" email waits in the queue, created with the flag."""
+        late = self._make_order().picking_ids
+        late.write({"bo_expected_date": date(2026, 3, 9), "user_id": self.bo_user.id})
+        with self.mock_mail_gateway():
+            self.env["stock.picking"]._cron_bo_flag_late_shipments()
+        self.assertTrue(late.bo_is_late)
+        self.assertNotSentEmail()
+        mail = self.assertMailMail(self.bo_user.partner_id, "outgoing")
+        self.assertEqual((mail.model, mail.res_id), ("stock.picking", late.id))
+        self.assertIn("Late shipment", mail.subject)

@@ -184,13 +184,35 @@ class BoPeriodicReport(models.Model):
         return run
 
     @api.model
-    def _cron_generate_due(self):
+    def _cron_generate_due(self, batch_size=10):
         """Scheduled job: produce each active report's due period once.
 
-        Each run is produced, stored and queued for email in one transaction
-        (a savepoint per report): a crash leaves nothing, so the next job run
-        redoes it, and a run already done is never sent again.
+        Each run is produced, stored and queued for email in one savepoint; the
+        reports go by batches (see ``ir.cron._bo_process_in_batches``) and a
+        sent run is the mark of its report and period: a kill loses only the
+        uncommitted batch, and the next run of the job goes on with the reports
+        left. A failed run is retried once per run of the job (under the
+        scheduler, the runs that failed since the job's run began wait for the
+        next one).
         """
-        for report in self.search([]):
-            period = report._bo_due_period()
-            report._bo_generate(period)
+        run_start = self.env["ir.cron"]._bo_run_start()
+
+        def find():
+            reports = self.search([])
+            due = {report: report._bo_due_period().start for report in reports}
+            runs = self.env["bo.periodic.report.run"].search(
+                [("report_id", "in", reports.ids), ("period_start", "in", list(set(due.values())))]
+            )
+            handled = {
+                (run.report_id, run.period_start)
+                for run in runs
+                if run.state == "done"
+                or (run_start and run.state == "failed" and run.write_date >= run_start)
+            }
+            return reports.filtered(lambda report: (report, due[report]) not in handled)
+
+        def process(reports):
+            for report in reports:
+                report._bo_generate(report._bo_due_period())
+
+        return self.env["ir.cron"]._bo_process_in_batches(find, process, batch_size)

@@ -8,6 +8,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from .common import BoReportingCommon
 
@@ -110,6 +111,48 @@ class TestPeriodicRun(BoReportingCommon):
         self.assertEqual(run.state, "done")
         self.assertEqual(run.attempt_count, 2)
         self.assertFalse(run.error)
+        self.assertEqual(len(run.mail_ids), 2)
+
+    @freeze_time("2024-04-02 08:00:00")
+    def test_failed_run_waits_for_the_next_job_run(self):
+        """Under the scheduler a failed run is retried once per run of the job:
+        not by the next batches of the run it failed in (the job would never
+        end), by the next run."""
+        cron = self.env.ref("bo_reporting.bo_periodic_report_cron")
+        Kind = type(self.env["bo.report.kind.sales"])
+
+        def scheduled_call():
+            cron_in_run, progress = cron._add_progress()
+            cron_in_run.env["bo.periodic.report"]._cron_generate_due(batch_size=1)
+            return progress
+
+        with patch.object(Kind, "_bo_collect", side_effect=UserError("figures unavailable")):
+            progress = scheduled_call()
+        run = self._runs()
+        self.assertEqual((run.state, progress.done, progress.remaining), ("failed", 1, 0))
+        progress = scheduled_call()
+        self.assertEqual((run.state, progress.done, progress.remaining), ("failed", 0, 0))
+        # An hour later, the job having completed in between: its next run retries.
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE bo_periodic_report_run SET write_date = write_date - interval '1 hour'"
+                " WHERE id = %s",
+                run.id,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ir_cron_progress SET create_date = create_date - interval '1 hour'"
+                " WHERE cron_id = %s",
+                cron.id,
+            )
+        )
+        self.env.invalidate_all()
+        cron.lastcall = self.env.cr.now() - datetime.timedelta(minutes=30)
+        progress = scheduled_call()
+        self.assertEqual((run.state, progress.done), ("done", 1))
+        self.assertEqual(run.attempt_count, 2)
         self.assertEqual(len(run.mail_ids), 2)
 
     @freeze_time("2024-04-02 08:00:00")

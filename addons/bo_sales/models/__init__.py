@@ -12,6 +12,7 @@ from . import (
     bo_payment_reminder_plan,
     bo_visit_class,
     calendar_event,
+    ir_cron,
     product_template,
     res_partner,
     res_users,

@@ -55,29 +55,30 @@ class BoPaymentReminder(models.Model):
         }
 
     @api.model
-    def _bo_reminder_plan(self, today=None):
+    def _bo_reminder_plan(self, today=None, partners=None):
         """Which customer gets which reminder level for which invoices today.
 
         The cron and the "Customers to Remind" list both use this plan.
         Disputed invoices (payment blocked) are left out; an invoice is never
         planned again for a level it already got.
 
+        :param partners: only these customers (commercial partners), if given.
         :returns: list of dicts {partner, level, moves}, one per customer
             and level.
         """
         today = today or fields.Date.context_today(self)
         level_days = self._bo_level_days()
         first_days = min(level_days.values())
-        overdue = self.env["account.move"].search(
-            [
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("payment_state", "in", ("not_paid", "partial")),
-                ("invoice_date_due", "<=", fields.Date.subtract(today, days=first_days)),
-                ("company_id", "in", self.env.companies.ids),
-            ],
-            order="invoice_date_due, id",
-        )
+        domain = [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+            ("invoice_date_due", "<=", fields.Date.subtract(today, days=first_days)),
+            ("company_id", "in", self.env.companies.ids),
+        ]
+        if partners is not None:
+            domain.append(("commercial_partner_id", "in", partners.ids))
+        overdue = self.env["account.move"].search(domain, order="invoice_date_due, id")
         if not overdue:
             return []
         done = {
@@ -106,14 +107,35 @@ class BoPaymentReminder(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_send_reminders(self):
-        """Send today's plan.
+    def _cron_send_reminders(self, batch_size=100):
+        """Send today's plan, by batches of customers.
 
-        The log lines and the queued mails are created in this transaction:
-        if the job crashes nothing is kept, and a re-run finds the lines of
-        what was already queued, so no customer gets the same level twice.
+        A batch's log lines and its queued mails are created in one transaction
+        (see ``ir.cron._bo_process_in_batches``): a kill loses the whole batch
+        and nothing else, and a re-run finds the lines of what was already
+        queued, so no customer gets the same level twice and none is left out.
+
+        :return: the reminders created
         """
-        plan = self._bo_reminder_plan()
+        today = fields.Date.context_today(self)
+        reminders = self.browse()
+
+        def find():
+            plan = self._bo_reminder_plan(today)
+            return self.env["res.partner"].browse(
+                list(dict.fromkeys(item["partner"].id for item in plan))
+            )
+
+        def process(partners):
+            nonlocal reminders
+            reminders |= self._bo_send_plan(self._bo_reminder_plan(today, partners))
+
+        self.env["ir.cron"]._bo_process_in_batches(find, process, batch_size)
+        return reminders
+
+    @api.model
+    def _bo_send_plan(self, plan):
+        """Log and queue the reminders of ``plan`` (see ``_bo_reminder_plan``)."""
         if not plan:
             return self.browse()
         reminders = self.create(

@@ -569,10 +569,34 @@ class ResPartner(models.Model):
         return mails
 
     @api.model
-    def _cron_bo_send_weekly_agenda(self):
-        """Monday morning: each agent with an e-mail gets the agenda of this week."""
-        agents = self.search([("bo_is_agent", "=", True), ("email", "!=", False)])
-        agents._bo_send_weekly_agenda(self._bo_week_start())
+    def _cron_bo_send_weekly_agenda(self, batch_size=20):
+        """Monday morning: each agent with an e-mail gets the agenda of this week.
+
+        By batches of agents (see ``ir.cron._bo_process_in_batches``): the
+        dispatch row of an agent and week is the mark, created with the queued
+        mail; a run picked up after a kill sends to the agents left.
+        :return: the queued mail.mail records
+        """
+        week_start = self._bo_week_start()
+        mails = self.env["mail.mail"]
+
+        def find():
+            sent = self.env["bo.agenda.dispatch"].search([("week_start", "=", week_start)])
+            return self.search(
+                [
+                    ("bo_is_agent", "=", True),
+                    ("email", "!=", False),
+                    ("id", "not in", sent.agent_id.ids),
+                ],
+                order="id",
+            )
+
+        def process(agents):
+            nonlocal mails
+            mails |= agents._bo_send_weekly_agenda(week_start)
+
+        self.env["ir.cron"]._bo_process_in_batches(find, process, batch_size)
+        return mails
 
     def action_bo_send_agenda(self):
         """Button on the agent's form: send this week's agenda now (again if the

@@ -86,6 +86,13 @@ class SaleOrder(models.Model):
         comodel_name="res.users", string="Overridden By", copy=False, readonly=True
     )
     bo_override_date = fields.Datetime(string="Overridden On", copy=False, readonly=True)
+    bo_check_date = fields.Datetime(
+        string="Last Checked",
+        copy=False,
+        readonly=True,
+        help="When the order checks last ran on this order (on save, by the Run Checks "
+        "button or by the nightly check of open quotations).",
+    )
 
     @api.depends("partner_id")
     def _compute_bo_agent_id(self):
@@ -314,17 +321,17 @@ class SaleOrder(models.Model):
     def _bo_write_check_states(self, vals_list, rules):
         """Write the check state and main rule of these orders from their findings.
 
-        NOTE: one UPDATE of the orders whose state or main rule changed, in raw
-        SQL: the ORM writes by batches of 100 rows (ten statements for a nightly
-        check of 1 000 quotations). Both fields are derived from the findings,
-        nothing is computed from them and they are not tracked, so invalidating
-        the cache is all the ORM needs.
+        Also stamps ``bo_check_date`` (the nightly job's mark of a checked order).
+        NOTE: one UPDATE in raw SQL: the ORM writes by batches of 100 rows (ten
+        statements for a nightly check of 1 000 quotations). The fields are
+        derived from the findings, nothing is computed from them and they are
+        not tracked, so invalidating the cache is all the ORM needs.
         """
         by_order = defaultdict(list)
         for vals in vals_list:
             by_order[vals["order_id"]].append(vals)
         rank = {rule.id: index for index, rule in enumerate(rules)}
-        changed = []
+        rows = []
         for order in self:
             order_findings = by_order.get(order.id, [])
             severities = {
@@ -346,26 +353,29 @@ class SaleOrder(models.Model):
                 ),
                 default=None,
             )
-            rule_id = main["rule_id"] if main else None
-            if order.bo_check_state != state or order.bo_check_rule_id.id != rule_id:
-                changed.append((order.id, state, rule_id))
-        if not changed:
+            rows.append((order.id, state, main["rule_id"] if main else None))
+        if not rows:
             return
-        order_ids, states, rule_ids = zip(*changed, strict=True)
+        order_ids, states, rule_ids = zip(*rows, strict=True)
         self.env.cr.execute(
             SQL(
                 """
                 UPDATE sale_order so
-                   SET bo_check_state = new.state, bo_check_rule_id = new.rule_id
+                   SET bo_check_state = new.state, bo_check_rule_id = new.rule_id,
+                       bo_check_date = %s
                   FROM UNNEST(%s::int[], %s::varchar[], %s::int[]) AS new(id, state, rule_id)
                  WHERE so.id = new.id
                 """,
+                # NOTE: database time, as the scheduler's progress records compare to it.
+                self.env.cr.now(),
                 list(order_ids),
                 list(states),
                 list(rule_ids),
             )
         )
-        self.browse(order_ids).invalidate_recordset(["bo_check_state", "bo_check_rule_id"])
+        self.browse(order_ids).invalidate_recordset(
+            ["bo_check_state", "bo_check_rule_id", "bo_check_date"]
+        )
 
     def _bo_schedule_blocked_activities(self):
         """One open activity per blocked order for its agent (when the agent has a
@@ -501,10 +511,26 @@ class SaleOrder(models.Model):
         return True
 
     @api.model
-    def _cron_bo_check_open_quotations(self):
+    def _cron_bo_check_open_quotations(self, batch_size=1000):
         """Nightly: re-check every open quotation (customer data, stock and
-        payments change without the order being touched)."""
-        self.search([("state", "in", ("draft", "sent"))]).action_bo_check()
+        payments change without the order being touched).
+
+        By batches (see ``ir.cron._bo_process_in_batches``): the mark of a
+        checked order is its ``bo_check_date``, written with its findings and
+        activities; a run picked up after a kill checks only the quotations not
+        checked since that run began. Called directly, it checks them all.
+        """
+        run_start = self.env["ir.cron"]._bo_run_start()
+
+        def find():
+            domain = [("state", "in", ("draft", "sent"))]
+            if run_start:
+                domain += ["|", ("bo_check_date", "=", False), ("bo_check_date", "<", run_start)]
+            return self.search(domain, order="id")
+
+        return self.env["ir.cron"]._bo_process_in_batches(
+            find, lambda orders: orders.action_bo_check(), batch_size
+        )
 
     # ==================================================================
     # After-sales block (issue 6): offers, payments, complaints and the

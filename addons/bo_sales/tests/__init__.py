@@ -5,6 +5,7 @@ from . import (
     test_bench_visit_planning,
     test_claim,
     test_correspondence,
+    test_cron_batches,
     test_mail_gateway,
     test_offer_campaign,
     test_order_checks,
