@@ -41,6 +41,13 @@ BROKEN_MODULES = SQL("""
 """)
 
 
+STUCK_MODULES = SQL("""
+    UPDATE ir_module_module SET state = 'uninstallable'
+     WHERE state = 'to install'
+ RETURNING name
+""")
+
+
 def main(conf, dbname, logfile, addons, demo=True):
     options = [
         "-c",
@@ -78,6 +85,14 @@ def main(conf, dbname, logfile, addons, demo=True):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         env["ir.module.module"].search([("name", "in", addons)]).button_immediate_install()
+    with registry.cursor() as cr:
+        # Auto-installed modules whose dependencies are absent (Enterprise ones)
+        # stay 'to install' after the install; Odoo's scheduler skips a database
+        # with modules in a 'to ...' state, so no scheduled job would ever run.
+        cr.execute(STUCK_MODULES)
+        stuck = sorted(name for (name,) in cr.fetchall())
+        if stuck:
+            _logger.warning("Left uninstallable (could not be installed): %s", ", ".join(stuck))
 
 
 if __name__ == "__main__":
