@@ -5,4 +5,5 @@ from . import (
     test_periods,
     test_receivables_report,
     test_sales_report,
+    test_turnover_analysis,
 )
