@@ -30,6 +30,7 @@
         "views/sale_order_views.xml",
         "views/bo_logistics_menus.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/delivery_carrier_demo.xml",
         "demo/logistics_demo.xml",

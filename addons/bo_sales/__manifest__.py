@@ -55,6 +55,7 @@
         "views/bo_sales_menus.xml",
         "views/bo_aftersales_menus.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",

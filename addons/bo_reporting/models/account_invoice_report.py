@@ -7,12 +7,9 @@ from odoo.tools import SQL
 class AccountInvoiceReport(models.Model):
     _inherit = "account.invoice.report"
 
+    # The sales team (team_id) is sale's own column of this report.
     bo_agent_id = fields.Many2one("res.partner", string="Agent", readonly=True)
-    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
 
     @api.model
     def _select(self) -> SQL:
-        return SQL(
-            "%s, commercial_partner.bo_agent_id AS bo_agent_id, move.team_id AS team_id",
-            super()._select(),
-        )
+        return SQL("%s, commercial_partner.bo_agent_id AS bo_agent_id", super()._select())

@@ -3,6 +3,7 @@
 import datetime
 import logging
 import random
+from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
@@ -27,6 +28,45 @@ class BoReportingDemo(models.AbstractModel):
             ]
         )
         return self.env[model].browse(data.mapped("res_id")).exists()
+
+    @api.model
+    def _bo_stock_for_history(self, company, order_vals):
+        """Stock in the goods the history delivers (an inventory adjustment).
+
+        Without it, delivering the history would take the goods reserved by the
+        deliveries already open in the database (e.g. bo_logistics' demo ones).
+        """
+        needed = defaultdict(float)
+        for vals in order_vals:
+            for _command, _id, line in vals["order_line"]:
+                needed[line["product_id"]] += line["product_uom_qty"]
+        products = self.env["product.product"].browse(list(needed)).filtered("is_storable")
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        if not products or not warehouse:
+            return
+        location = warehouse.lot_stock_id
+        on_hand = dict(
+            self.env["stock.quant"]._read_group(
+                [("product_id", "in", products.ids), ("location_id", "=", location.id)],
+                ["product_id"],
+                ["quantity:sum"],
+            )
+        )
+        quants = (
+            self.env["stock.quant"]
+            .with_context(inventory_mode=True)
+            .create(
+                [
+                    {
+                        "product_id": product.id,
+                        "location_id": location.id,
+                        "inventory_quantity": on_hand.get(product, 0.0) + needed[product.id],
+                    }
+                    for product in products
+                ]
+            )
+        )
+        quants.action_apply_inventory()
 
     @api.model
     def _bo_create_year(self, orders_per_month=4):
@@ -90,6 +130,7 @@ class BoReportingDemo(models.AbstractModel):
                     }
                 )
                 dates.append(day)
+        self._bo_stock_for_history(company, order_vals)
         orders = self.env["sale.order"].create(order_vals)
         orders.action_confirm()
         for order, day in zip(orders, dates, strict=True):

@@ -6,4 +6,5 @@ from . import (
     test_receivables_report,
     test_sales_report,
     test_tours,
+    test_turnover_analysis,
 )

@@ -556,8 +556,15 @@ class SaleOrder(models.Model):
         string="Overdue", compute="_compute_bo_payment_figures", currency_field="currency_id"
     )
     bo_invoice_due_dates = fields.Char(string="Due Dates", compute="_compute_bo_payment_figures")
-    bo_claim_ids = fields.One2many("bo.claim", "order_id", string="Complaints")
-    bo_claim_count = fields.Integer(compute="_compute_bo_claim_count", string="Complaints Count")
+    # Complaints are the back office's: sales users outside it see orders without them.
+    bo_claim_ids = fields.One2many(
+        "bo.claim", "order_id", string="Complaints", groups="bo_sales.bo_sales_group_agent"
+    )
+    bo_claim_count = fields.Integer(
+        compute="_compute_bo_claim_count",
+        string="Complaints Count",
+        groups="bo_sales.bo_sales_group_agent",
+    )
     bo_file_state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")],
         string="Order File",
