@@ -180,11 +180,16 @@ class BoTransportDocument(models.Model):
         self._bo_check_single_document()
 
     def _bo_check_single_document(self):
-        """A transfer is on one DDT that is not cancelled, at most."""
+        """A transfer is on one DDT that is not cancelled, at most.
+
+        Runs wherever transfers join a DDT (create, write, DDTs made from
+        transfers), after locking them: see ``_bo_lock_pickings``.
+        """
         pickings = self.picking_ids
         if not pickings:
             return
         self.env.flush_all()
+        self._bo_lock_pickings(pickings)
         rows = self.env.execute_query(
             SQL(
                 """SELECT rel.picking_id FROM bo_transport_document_picking_rel rel
@@ -199,6 +204,28 @@ class BoTransportDocument(models.Model):
             raise ValidationError(
                 self.env._("These transfers already have a DDT: %(names)s", names=", ".join(names))
             )
+
+    @api.model
+    def _bo_lock_pickings(self, pickings):
+        """Take the rows of ``pickings`` for this transaction, before looking for their DDTs.
+
+        NOTE: the query looking for other DDTs reads this transaction's snapshot
+        and cannot see a DDT another clerk is creating for the same transfer. An
+        UPDATE, not a plain read or a SELECT FOR UPDATE (a lock alone lets the
+        later transaction go on with its old snapshot once the first commits):
+        the later one waits here, then fails with a serialization error under
+        REPEATABLE READ, and Odoo retries it with a fresh snapshot that sees the
+        first DDT. One statement taking the rows in id order, so two DDTs sharing
+        transfers cannot each hold one the other waits for (a deadlock).
+        """
+        self.env.cr.execute(
+            SQL(
+                """UPDATE stock_picking SET write_date = write_date
+                    WHERE id IN (SELECT id FROM stock_picking WHERE id = ANY(%s)
+                                  ORDER BY id FOR NO KEY UPDATE)""",
+                pickings.ids,
+            )
+        )
 
     # ------------------------------------------------------------------
     # CRUD

@@ -6,13 +6,14 @@ import time
 from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, Command, api, fields
+from odoo.exceptions import UserError
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestDdtConcurrency(TransactionCase):
-    """Two clerks validate a DDT at the same moment, in two real transactions.
+    """Two clerks validate (or create) a DDT at the same moment, in two real transactions.
 
     This test commits on its own cursors (never on the test's cursor) and removes
     what it committed afterwards, restoring the DDT sequence.
@@ -170,3 +171,77 @@ class TestDdtConcurrency(TransactionCase):
         finally:
             with self.registry.cursor() as cr:
                 cr.execute("DELETE FROM ir_sequence WHERE id = ANY(%s)", [[low.id, high.id]])
+
+    def test_two_clerks_create_ddt_for_one_transfer(self):
+        """Two clerks make a DDT of the same transfer at once: the later one waits for
+        the first, fails with a serialization error (Odoo retries it), and its retry is
+        refused: the transfer is on one live DDT."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            company = env.ref("base.main_company")
+            partner = env["res.partner"].create(
+                {"name": "Concurrency Test Consignee", "company_id": company.id}
+            )
+            picking = env["stock.picking"].create(
+                {
+                    "partner_id": partner.id,
+                    "picking_type_id": env.ref("stock.picking_type_out").id,
+                    "company_id": company.id,
+                }
+            )
+            picking_id, partner_id = picking.id, partner.id
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def create_ddt():
+            try:
+                with self.registry.cursor() as cr:
+                    cr.execute("SET LOCAL lock_timeout = '30s'")
+                    # Both snapshots are taken (first query) before either clerk commits.
+                    cr.execute("SELECT id FROM stock_picking WHERE id = %s", [picking_id])
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    picking = env["stock.picking"].browse(picking_id)
+                    barrier.wait(timeout=30)
+                    picking.action_bo_create_transport_document()
+                    # Keep the transaction open a moment: the other clerk must wait for it.
+                    time.sleep(0.5)
+                outcomes.append("created")
+            # pylint: disable=broad-exception-caught
+            except Exception as error:
+                outcomes.append(error)
+
+        try:
+            threads = [threading.Thread(target=create_ddt) for _i in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+            self.assertFalse(any(thread.is_alive() for thread in threads))
+            created = [outcome for outcome in outcomes if outcome == "created"]
+            failed = [outcome for outcome in outcomes if outcome != "created"]
+            self.assertEqual(len(created), 1, outcomes)
+            self.assertEqual(len(failed), 1, outcomes)
+            self.assertIsInstance(
+                failed[0], (errors.SerializationFailure, errors.LockNotAvailable), outcomes
+            )
+            # Odoo's retry: the same request again, in a fresh transaction.
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                with self.assertRaisesRegex(UserError, "already have a DDT"):
+                    env["stock.picking"].browse(picking_id).action_bo_create_transport_document()
+                cr.rollback()
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    """SELECT count(*) FROM bo_transport_document_picking_rel rel
+                       JOIN bo_transport_document doc ON doc.id = rel.document_id
+                       WHERE rel.picking_id = %s AND doc.state != 'cancel'""",
+                    [picking_id],
+                )
+                self.assertEqual(cr.fetchone()[0], 1)
+        finally:
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                picking = env["stock.picking"].browse(picking_id)
+                picking.bo_transport_document_ids.unlink()
+                picking.unlink()
+                env["res.partner"].browse(partner_id).unlink()
