@@ -80,14 +80,21 @@ def prepare(env, agents=20, customers=2000, date_from=date(2031, 3, 3)):
         )
     env["calendar.event"].create(visits)
     env.flush_all()
-    return {
+    ctx = {
         "agent_ids": agent_records.ids,
         "date_from": date_from,
         "date_to": date_from + timedelta(days=25),  # Friday of the fourth week
     }
+    # The visits the planner proposes, for the baseline to book by hand.
+    wizard = _propose(env, ctx)
+    ctx["slots"] = [
+        (line.agent_id.id, line.customer_id.id, line.customer_id.name, line.start, line.stop)
+        for line in wizard.line_ids
+    ]
+    return ctx
 
 
-def run(env, ctx):
+def _propose(env, ctx):
     wizard = env["bo.visit.planner.wizard"].create(
         {
             "agent_ids": [Command.set(ctx["agent_ids"])],
@@ -99,4 +106,25 @@ def run(env, ctx):
     )
     wizard.action_propose()
     env.flush_all()
-    return len(wizard.line_ids)
+    return wizard
+
+
+def run(env, ctx):
+    return len(_propose(env, ctx).line_ids)
+
+
+def baseline(env, ctx):
+    """Odoo's own way: no planner, so a clerk books the same visits in Odoo's
+    calendar one at a time (one plain calendar.event per visit, with the agent
+    and the customer as attendees), having chosen the slots by hand."""
+    Event = env["calendar.event"].with_context(no_mail_to_attendees=True)
+    for agent_id, customer_id, customer_name, start, stop in ctx["slots"]:
+        Event.create(
+            {
+                "name": f"Visita {customer_name}",
+                "start": start,
+                "stop": stop,
+                "partner_ids": [Command.set([agent_id, customer_id])],
+            }
+        )
+    env.flush_all()
