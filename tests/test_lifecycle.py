@@ -54,13 +54,14 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 import pytest
+
+from tests.http_server import free_port, wait_for_login_page
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.path.join(ROOT, ".local", "odoo.conf")
@@ -237,7 +238,7 @@ class Lifecycle:
         """odoo-bin on the database (with -u of `update`), until its web client
         answers over HTTP: login page, authentication, menus, /web."""
         log = _log_path(db, name)
-        port = _free_port()
+        port = free_port()
         cmd = [
             PYTHON,
             ODOO_BIN,
@@ -273,22 +274,8 @@ class Lifecycle:
         self.fail(f"{where} log", _log_errors(log))
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _http_checks(url, db, proc):
-    deadline = time.monotonic() + 1200
-    status = None
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/web/login", timeout=30) as resp:
-                status = resp.status
-                break
-        except OSError:
-            time.sleep(2)
+    status = wait_for_login_page(url, proc)
     if status != 200:
         return [f"no login page (status {status}, exit {proc.poll()})"]
     problems = []

@@ -7,27 +7,21 @@ finds the Back Office application."""
 import json
 import os
 import signal
-import socket
 import subprocess
-import time
 import urllib.request
 import xmlrpc.client
 
 import pytest
 
+from tests.http_server import free_port, wait_for_login_page
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = "bo_run_check"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served_odoo():
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, BO_DB=DB, BO_HTTP_PORT=str(port))
     log_path = os.path.join(ROOT, ".local", "log", f"{DB}-run.log")
     with open(log_path, "w") as log:
@@ -41,15 +35,7 @@ def served_odoo():
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 1200
-        status = None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{url}/web/login", timeout=10) as resp:
-                    status = resp.status
-                    break
-            except OSError:
-                time.sleep(3)
+        status = wait_for_login_page(url, proc, pause=3)
         with open(log_path) as log:
             output = log.read()
         assert status == 200, (
