@@ -516,8 +516,9 @@ class SaleOrder(models.Model):
         payments change without the order being touched).
 
         By batches (see ``ir.cron._bo_process_in_batches``): the mark of a
-        checked order is its ``bo_check_date``, written with its findings and
-        activities; a run picked up after a kill checks only the quotations not
+        checked order is its ``bo_check_date``, written with its findings (the
+        activities of a batch follow from the blocked state, through their own
+        job); a run picked up after a kill checks only the quotations not
         checked since that run began. Called directly, it checks them all.
         """
         run_start = self.env["ir.cron"]._bo_run_start()
