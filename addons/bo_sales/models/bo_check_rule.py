@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -10,6 +10,23 @@ from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import tax_codes
+
+# What the rules of a check run read about each order (its customer is the
+# commercial entity; total_company is in the company currency).
+OrderFacts = namedtuple(
+    "OrderFacts",
+    "id partner_id partner_name is_company vat fiscal_code country_code sdi_code pec "
+    "requires_ref partner_agent_id credit_limit ship_street ship_zip ship_city "
+    "ship_country_id ship_no_province payment_term_id client_ref agent_id total_company",
+)
+# A product line that a line rule flags: prices and limits in the order's
+# currency, quantities in the product's unit, and one flag per rule.
+LineFacts = namedtuple(
+    "LineFacts",
+    "id order_id product_id currency_id net_price floor_price cost qty minimum packs discount "
+    "max_discount agent_maximum below_floor below_cost below_minimum off_packaging "
+    "over_discount",
+)
 
 
 class BoCheckRule(models.Model):
@@ -168,24 +185,175 @@ class BoCheckRule(models.Model):
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
 
-    def _bo_order_partner_rows(self, orders):
-        """(order id, commercial partner id) of each order."""
-        return self._bo_query(
-            SQL(
-                """
-                SELECT so.id, p.commercial_partner_id
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                 WHERE so.id = ANY(%s)
-                """,
-                orders.ids,
+    def _bo_run_shared(self, key, compute):
+        """``compute()``, once per check run: the facts several rules read are
+        kept on the cursor for the run (``action_bo_check`` names it in the
+        context) and dropped after it. Outside a run, computed each time."""
+        shared = self.env.cr.cache.get(self.env.context.get("bo_check_run"))
+        if shared is None:
+            return compute()
+        if key not in shared:
+            shared[key] = compute()
+        return shared[key]
+
+    def _bo_order_facts(self, orders):
+        """{order id: OrderFacts} of ``orders``: the order, its customer (the
+        commercial entity) and its delivery address, in one query shared by the
+        rules of a run. Amounts are in the company currency."""
+
+        def compute():
+            partners = self.env["res.partner"].sudo()
+            rows = self._bo_query(
+                SQL(
+                    """
+                    SELECT so.id, cp.id, cp.name, cp.is_company, cp.vat,
+                           cp.l10n_it_codice_fiscale, c.code, cp.l10n_it_pa_index,
+                           cp.l10n_it_pec_email, cp.bo_requires_client_ref, cp.bo_agent_id,
+                           COALESCE(%(credit_limit)s, 0)::float8,
+                           sp.street, sp.zip, sp.city, sp.country_id,
+                           COALESCE(sc.code = 'IT' AND sp.state_id IS NULL, FALSE),
+                           so.payment_term_id, so.client_order_ref, so.bo_agent_id,
+                           (so.amount_total / COALESCE(NULLIF(so.currency_rate, 0), 1))::float8
+                      FROM sale_order so
+                      JOIN res_partner p ON p.id = so.partner_id
+                      JOIN res_partner cp ON cp.id = p.commercial_partner_id
+                      LEFT JOIN res_country c ON c.id = cp.country_id
+                      JOIN res_partner sp ON sp.id = so.partner_shipping_id
+                      LEFT JOIN res_country sc ON sc.id = sp.country_id
+                     WHERE so.id = ANY(%(ids)s)
+                     ORDER BY so.id
+                    """,
+                    # NOTE: the credit limit is an accountant's field; checks only read it.
+                    credit_limit=partners._field_to_sql("cp", "credit_limit"),
+                    ids=orders.ids,
+                )
             )
-        )
+            return {row[0]: OrderFacts(*row) for row in rows}
+
+        return self._bo_run_shared(("order_facts", tuple(orders.ids)), compute)
+
+    def _bo_currency_rates(self, currency_ids):
+        """{currency id: rate from the company currency}, today's rate (the
+        limits kept on products are in the company currency)."""
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        return {
+            currency.id: company.currency_id._get_conversion_rate(
+                company.currency_id, currency, company, today
+            )
+            for currency in self.env["res.currency"].browse(currency_ids)
+        }
+
+    def _bo_line_facts(self, orders):
+        """LineFacts of the product lines of ``orders`` that at least one line
+        rule flags, in order and line order.
+
+        The conditions are evaluated in the database, in one query shared by
+        the price, discount and quantity rules of a run: out of thousands of
+        lines only the few with a problem travel to Python, and each rule reads
+        its own flag and writes the message. Prices and limits are in the
+        order's currency, quantities in the product's unit.
+        """
+
+        def compute():
+            self.env.cr.execute(
+                SQL("SELECT DISTINCT currency_id FROM sale_order WHERE id = ANY(%s)", orders.ids)
+            )
+            rates = self._bo_currency_rates([row[0] for row in self.env.cr.fetchall()])
+            if not rates:
+                return []
+            # NOTE: cost is company-dependent: Odoo's own SQL for it (with its default).
+            cost = self.env["product.product"]._field_to_sql("pp", "standard_price")
+            rows = self._bo_query(
+                SQL(
+                    """
+                    WITH line AS (
+                        SELECT id, order_id, product_id, product_uom, price_unit, discount,
+                               product_uom_qty
+                          FROM sale_order_line
+                         WHERE order_id = ANY(%(ids)s) AND display_type IS NULL
+                    ), product AS MATERIALIZED (
+                        -- what the rules compare, once per product (not per line)
+                        SELECT pp.id, pu.factor::float8 AS uom_factor,
+                               COALESCE(pt.bo_floor_price, 0)::float8 AS floor_price,
+                               COALESCE(%(cost)s, 0)::float8 AS cost,
+                               COALESCE(pt.bo_min_order_qty, 0)::float8 AS minimum,
+                               (SELECT ARRAY_AGG(pk.qty::float8 ORDER BY pk.qty)
+                                  FROM product_packaging pk
+                                 WHERE pk.product_id = pp.id AND pk.sales AND pk.qty > 0
+                               ) AS packs
+                          FROM product_product pp
+                          JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                          JOIN uom_uom pu ON pu.id = pt.uom_id
+                         WHERE pp.id IN (SELECT product_id FROM line)
+                    ), ord AS MATERIALIZED (
+                        -- what the rules compare, once per order: the currency
+                        -- rate and the maximum discount (the agent's if set,
+                        -- else the salesperson's)
+                        SELECT so.id, so.currency_id, rate.rate,
+                               (CASE WHEN COALESCE(a.bo_max_discount, 0) > 0
+                                     THEN a.bo_max_discount
+                                     ELSE COALESCE(NULLIF(u.bo_max_discount, 0), 100)
+                                END)::float8 AS max_discount,
+                               COALESCE(a.bo_max_discount, 0) > 0 AS agent_maximum
+                          FROM sale_order so
+                          JOIN UNNEST(%(currencies)s::int[], %(rates)s::float8[])
+                               AS rate(currency_id, rate) ON rate.currency_id = so.currency_id
+                          LEFT JOIN res_partner a ON a.id = so.bo_agent_id
+                          LEFT JOIN res_users u ON u.id = so.user_id
+                         WHERE so.id = ANY(%(ids)s)
+                    ), fact AS (
+                        SELECT line.id, line.order_id, line.product_id, ord.currency_id,
+                               line.price_unit::float8
+                                   * (1 - COALESCE(line.discount, 0)::float8 / 100) AS net_price,
+                               product.floor_price * ord.rate AS floor_price,
+                               product.cost * ord.rate AS cost,
+                               line.product_uom_qty::float8 / lu.factor::float8
+                                   * product.uom_factor AS qty,
+                               product.minimum, product.packs,
+                               COALESCE(line.discount, 0)::float8 AS discount,
+                               ord.max_discount, ord.agent_maximum
+                          FROM line
+                          JOIN ord ON ord.id = line.order_id
+                          JOIN product ON product.id = line.product_id
+                          JOIN uom_uom lu ON lu.id = line.product_uom
+                    ), flagged AS (
+                        SELECT fact.*,
+                               floor_price > 0 AND net_price < floor_price - 1e-6 AS below_floor,
+                               cost > 0 AND net_price < cost - 1e-6 AS below_cost,
+                               minimum > 0 AND qty < minimum AS below_minimum,
+                               COALESCE(packs IS NOT NULL AND qty > 0 AND NOT EXISTS (
+                                   SELECT FROM UNNEST(packs) AS pack_qty
+                                    WHERE ABS(qty / pack_qty - ROUND(qty / pack_qty)) < 1e-6
+                               ), FALSE) AS off_packaging,
+                               discount > 0 AND discount > max_discount + 1e-6 AS over_discount
+                          FROM fact
+                    )
+                    SELECT id, order_id, product_id, currency_id, net_price, floor_price, cost,
+                           qty, minimum, packs, discount, max_discount, agent_maximum,
+                           below_floor, below_cost, below_minimum, off_packaging, over_discount
+                      FROM flagged
+                     WHERE below_floor OR below_cost OR below_minimum OR off_packaging
+                           OR over_discount
+                     ORDER BY order_id, id
+                    """,
+                    currencies=list(rates),
+                    rates=list(rates.values()),
+                    cost=cost,
+                    ids=orders.ids,
+                )
+            )
+            return [LineFacts(*row) for row in rows]
+
+        return self._bo_run_shared(("line_facts", tuple(orders.ids)), compute)
 
     def _bo_formatters(self):
         """(amount formatter, date formatter) in the user's language, built once
-        per rule call: Odoo's format_amount/format_date look the language up on
+        per check run: Odoo's format_amount/format_date look the language up on
         every call, which cost seconds on 10 000 findings."""
+        return self._bo_run_shared("formatters", self._bo_make_formatters)
+
+    def _bo_make_formatters(self):
         lang = self.env["res.lang"]._get_data(code=get_lang(self.env).code)
         decimal_point, thousands_sep = lang.decimal_point, lang.thousands_sep
         currencies = {}
@@ -218,108 +386,80 @@ class BoCheckRule(models.Model):
         return amount, date
 
     def _bo_product_names(self, product_ids):
-        products = self.env["product.product"].browse(set(product_ids))
-        return {product.id: product.display_name for product in products}
+        """{product id: display name}, kept for the run (several line rules
+        name the same products)."""
+        names = self._bo_run_shared("product_names", dict)
+        missing = set(product_ids) - names.keys()
+        if missing:
+            products = self.env["product.product"].browse(missing)
+            names.update((product.id, product.display_name) for product in products)
+        return names
 
     # ------------------------------------------------------------------
     # Shipped rules: customer data
     # ------------------------------------------------------------------
 
-    def _bo_customer_tax_rows(self, orders):
-        return self._bo_query(
-            SQL(
-                """
-                SELECT so.id, cp.name, cp.is_company, cp.vat, cp.l10n_it_codice_fiscale, c.code
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                  LEFT JOIN res_country c ON c.id = cp.country_id
-                 WHERE so.id = ANY(%s)
-                """,
-                orders.ids,
-            )
-        )
-
     def _bo_check_vat_missing(self, orders):
         """EU businesses need a VAT number, Italian private customers a fiscal code."""
         findings = []
-        for order_id, name, is_company, vat, fiscal_code, country in self._bo_customer_tax_rows(
-            orders
-        ):
-            if is_company and country in tax_codes.EU_COUNTRY_CODES and not vat:
-                message = self.env._("Customer %(partner)s has no VAT number.", partner=name)
-            elif not is_company and country == "IT" and not fiscal_code and not vat:
-                message = self.env._("Customer %(partner)s has no fiscal code.", partner=name)
+        for facts in self._bo_order_facts(orders).values():
+            if facts.is_company and facts.country_code in tax_codes.EU_COUNTRY_CODES:
+                if facts.vat:
+                    continue
+                message = self.env._(
+                    "Customer %(partner)s has no VAT number.", partner=facts.partner_name
+                )
+            elif not facts.is_company and facts.country_code == "IT":
+                if facts.fiscal_code or facts.vat:
+                    continue
+                message = self.env._(
+                    "Customer %(partner)s has no fiscal code.", partner=facts.partner_name
+                )
             else:
                 continue
-            findings.append({"order_id": order_id, "message": message})
+            findings.append({"order_id": facts.id, "message": message})
         return findings
 
     def _bo_check_vat_invalid(self, orders):
         """VAT number and Italian fiscal code checked with python-stdnum."""
         findings = []
-        for order_id, name, _is_company, vat, fiscal_code, country in self._bo_customer_tax_rows(
-            orders
-        ):
-            if vat and not tax_codes.is_valid_vat(vat, country):
+        for facts in self._bo_order_facts(orders).values():
+            if facts.vat and not tax_codes.is_valid_vat(facts.vat, facts.country_code):
                 message = self.env._(
-                    "VAT number %(vat)s of %(partner)s is not valid.", vat=vat, partner=name
+                    "VAT number %(vat)s of %(partner)s is not valid.",
+                    vat=facts.vat,
+                    partner=facts.partner_name,
                 )
-            elif fiscal_code and not tax_codes.is_valid_fiscal_code(fiscal_code):
+            elif facts.fiscal_code and not tax_codes.is_valid_fiscal_code(facts.fiscal_code):
                 message = self.env._(
                     "Fiscal code %(code)s of %(partner)s is not valid.",
-                    code=fiscal_code,
-                    partner=name,
+                    code=facts.fiscal_code,
+                    partner=facts.partner_name,
                 )
             else:
                 continue
-            findings.append({"order_id": order_id, "message": message})
+            findings.append({"order_id": facts.id, "message": message})
         return findings
 
     def _bo_check_einvoice(self, orders):
         """Italian businesses receive e-invoices through an SDI code or a PEC address."""
-        rows = self._bo_query(
-            SQL(
-                """
-                SELECT so.id, cp.name
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                  JOIN res_country c ON c.id = cp.country_id
-                 WHERE so.id = ANY(%s)
-                   AND c.code = 'IT' AND cp.is_company
-                   AND COALESCE(cp.l10n_it_pa_index, '') IN ('', '0000000')
-                   AND COALESCE(cp.l10n_it_pec_email, '') = ''
-                """,
-                orders.ids,
-            )
-        )
         return [
             {
-                "order_id": order_id,
+                "order_id": facts.id,
                 "message": self.env._(
                     "Italian business %(partner)s has neither an SDI code nor a PEC address "
                     "for electronic invoices.",
-                    partner=name,
+                    partner=facts.partner_name,
                 ),
             }
-            for order_id, name in rows
+            for facts in self._bo_order_facts(orders).values()
+            if facts.country_code == "IT"
+            and facts.is_company
+            and (facts.sdi_code or "") in ("", "0000000")
+            and not facts.pec
         ]
 
     def _bo_check_delivery_address(self, orders):
-        rows = self._bo_query(
-            SQL(
-                """
-                SELECT so.id, sp.street, sp.zip, sp.city, sp.country_id,
-                       (c.code = 'IT' AND sp.state_id IS NULL)
-                  FROM sale_order so
-                  JOIN res_partner sp ON sp.id = so.partner_shipping_id
-                  LEFT JOIN res_country c ON c.id = sp.country_id
-                 WHERE so.id = ANY(%s)
-                """,
-                orders.ids,
-            )
-        )
         labels = {
             "street": self.env._("street"),
             "zip": self.env._("ZIP code"),
@@ -328,22 +468,22 @@ class BoCheckRule(models.Model):
             "state": self.env._("province"),
         }
         findings = []
-        for order_id, street, zip_code, city, country, no_province in rows:
+        for facts in self._bo_order_facts(orders).values():
             missing = [
                 labels[key]
                 for key, value in (
-                    ("street", street),
-                    ("zip", zip_code),
-                    ("city", city),
-                    ("country", country),
-                    ("state", not no_province),
+                    ("street", facts.ship_street),
+                    ("zip", facts.ship_zip),
+                    ("city", facts.ship_city),
+                    ("country", facts.ship_country_id),
+                    ("state", not facts.ship_no_province),
                 )
                 if not value
             ]
             if missing:
                 findings.append(
                     {
-                        "order_id": order_id,
+                        "order_id": facts.id,
                         "message": self.env._(
                             "The delivery address lacks: %(missing)s.", missing=", ".join(missing)
                         ),
@@ -352,130 +492,42 @@ class BoCheckRule(models.Model):
         return findings
 
     def _bo_check_payment_term(self, orders):
-        rows = self._bo_query(
-            SQL(
-                "SELECT id FROM sale_order WHERE id = ANY(%s) AND payment_term_id IS NULL",
-                orders.ids,
-            )
-        )
         message = self.env._("The order has no payment terms.")
-        return [{"order_id": order_id, "message": message} for (order_id,) in rows]
+        return [
+            {"order_id": facts.id, "message": message}
+            for facts in self._bo_order_facts(orders).values()
+            if not facts.payment_term_id
+        ]
 
     def _bo_check_client_ref(self, orders):
-        rows = self._bo_query(
-            SQL(
-                """
-                SELECT so.id, cp.name
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                 WHERE so.id = ANY(%s) AND cp.bo_requires_client_ref
-                   AND COALESCE(TRIM(so.client_order_ref), '') = ''
-                """,
-                orders.ids,
-            )
-        )
         return [
             {
-                "order_id": order_id,
+                "order_id": facts.id,
                 "message": self.env._(
-                    "%(partner)s requires its own order reference on every order.", partner=name
+                    "%(partner)s requires its own order reference on every order.",
+                    partner=facts.partner_name,
                 ),
             }
-            for order_id, name in rows
+            for facts in self._bo_order_facts(orders).values()
+            if facts.requires_ref and not (facts.client_ref or "").strip()
         ]
 
     def _bo_check_agent_missing(self, orders):
-        rows = self._bo_query(
-            SQL(
-                """
-                SELECT so.id, cp.name
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                  JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                 WHERE so.id = ANY(%s) AND cp.bo_agent_id IS NOT NULL AND so.bo_agent_id IS NULL
-                """,
-                orders.ids,
-            )
-        )
         return [
             {
-                "order_id": order_id,
+                "order_id": facts.id,
                 "message": self.env._(
-                    "%(partner)s is followed by an agent but the order has none.", partner=name
+                    "%(partner)s is followed by an agent but the order has none.",
+                    partner=facts.partner_name,
                 ),
             }
-            for order_id, name in rows
+            for facts in self._bo_order_facts(orders).values()
+            if facts.partner_agent_id and not facts.agent_id
         ]
 
     # ------------------------------------------------------------------
     # Shipped rules: prices, discounts, quantities
     # ------------------------------------------------------------------
-
-    def _bo_line_facts(self, orders):
-        """Per product line of ``orders``, in order and line order: (line id,
-        order id, product id, net unit price, floor price, order currency id,
-        quantity in the product's unit, minimum order quantity, sales packaging
-        quantities or None, discount, maximum discount (the agent's when set,
-        else the salesperson's, else 100), whether that maximum is the agent's,
-        warehouse id, storable, requested date, product lead time in days).
-
-        Read in one query and shared by the price and quantity rules of the same
-        check run (``action_bo_check`` names the run in the context).
-        """
-        shared = self.env.cr.cache.get(self.env.context.get("bo_check_run"))
-        key = ("line_facts", tuple(orders.ids))
-        if shared is not None and key in shared:
-            return shared[key]
-        rows = self._bo_query(
-            SQL(
-                """
-                WITH line AS (
-                    SELECT l.id, l.order_id, l.product_id,
-                           (l.price_unit * (1 - COALESCE(l.discount, 0) / 100.0))::float8
-                               AS net_price,
-                           COALESCE(pt.bo_floor_price, 0) AS floor_price,
-                           so.currency_id,
-                           (l.product_uom_qty / lu.factor * pu.factor)::float8 AS qty,
-                           COALESCE(pt.bo_min_order_qty, 0) AS minimum,
-                           COALESCE(l.discount, 0)::float8 AS discount,
-                           CASE WHEN COALESCE(a.bo_max_discount, 0) > 0 THEN a.bo_max_discount
-                                ELSE COALESCE(NULLIF(u.bo_max_discount, 0), 100)
-                           END AS max_discount,
-                           COALESCE(a.bo_max_discount, 0) > 0 AS agent_maximum,
-                           so.warehouse_id, pt.is_storable, so.commitment_date,
-                           COALESCE(pt.sale_delay, 0) AS sale_delay
-                      FROM sale_order_line l
-                      JOIN sale_order so ON so.id = l.order_id
-                      JOIN product_product pp ON pp.id = l.product_id
-                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                      JOIN uom_uom lu ON lu.id = l.product_uom
-                      JOIN uom_uom pu ON pu.id = pt.uom_id
-                      LEFT JOIN res_partner a ON a.id = so.bo_agent_id
-                      LEFT JOIN res_users u ON u.id = so.user_id
-                     WHERE l.order_id = ANY(%s) AND l.display_type IS NULL
-                ), pack AS (
-                    SELECT pk.product_id, ARRAY_AGG(pk.qty) AS qtys
-                      FROM product_packaging pk
-                     WHERE pk.sales AND pk.qty > 0
-                       AND pk.product_id IN (SELECT product_id FROM line)
-                     GROUP BY pk.product_id
-                )
-                SELECT line.id, line.order_id, line.product_id, line.net_price,
-                       line.floor_price, line.currency_id, line.qty, line.minimum, pack.qtys,
-                       line.discount, line.max_discount, line.agent_maximum,
-                       line.warehouse_id, line.is_storable, line.commitment_date,
-                       line.sale_delay
-                  FROM line
-                  LEFT JOIN pack ON pack.product_id = line.product_id
-                 ORDER BY line.order_id, line.id
-                """,
-                orders.ids,
-            )
-        )
-        if shared is not None:
-            shared[key] = rows
-        return rows
 
     def _bo_check_price_floor(self, orders):
         return self._bo_check_price_limit(orders, use_cost=False)
@@ -486,55 +538,41 @@ class BoCheckRule(models.Model):
     def _bo_check_price_limit(self, orders, use_cost):
         """Net unit price (after discount) below the product's floor price or cost,
         both kept in the company currency and converted to the order's."""
-        fmt_amount, fmt_date = self._bo_formatters()
-        rows = [row[:6] for row in self._bo_line_facts(orders) if use_cost or row[4] > 0]
-        if not rows:
-            return []
-        company = self.env.company
         if use_cost:
-            products = self.env["product.product"].browse({row[2] for row in rows})
-            limits = {product.id: product.standard_price for product in products}
-        else:
-            limits = {row[2]: row[4] or 0.0 for row in rows}
-        currencies = self.env["res.currency"].browse({row[5] for row in rows})
-        today = fields.Date.context_today(self)
-        rates = {
-            currency.id: company.currency_id._get_conversion_rate(
-                company.currency_id, currency, company, today
-            )
-            for currency in currencies
-        }
-        names = self._bo_product_names([row[2] for row in rows if limits.get(row[2])])
-        # NOTE: translated once, filled per line (a translation lookup per line
-        # is what made per-record rule engines slow).
-        if use_cost:
+            lines = [line for line in self._bo_line_facts(orders) if line.below_cost]
             template = self.env._("Net price %(price)s of %(product)s is below its cost %(limit)s.")
         else:
+            lines = [line for line in self._bo_line_facts(orders) if line.below_floor]
             template = self.env._(
                 "Net price %(price)s of %(product)s is below its floor price %(limit)s."
             )
-        findings = []
-        for line_id, order_id, product_id, net_price, _floor, currency_id in rows:
-            limit = (limits.get(product_id) or 0.0) * rates[currency_id]
-            if limit <= 0 or net_price >= limit - 1e-6:
-                continue
-            currency = currencies.browse(currency_id)
-            message = template % {
-                "product": names[product_id],
-                "price": fmt_amount(net_price, currency),
-                "limit": fmt_amount(limit, currency),
+        if not lines:
+            return []
+        fmt_amount, fmt_date = self._bo_formatters()
+        names = self._bo_product_names([line.product_id for line in lines])
+        currencies = self.env["res.currency"]
+        # NOTE: translated once, filled per line (a translation lookup per line
+        # is what made per-record rule engines slow).
+        return [
+            {
+                "order_id": line.order_id,
+                "line_id": line.id,
+                "message": template
+                % {
+                    "product": names[line.product_id],
+                    "price": fmt_amount(line.net_price, currencies.browse(line.currency_id)),
+                    "limit": fmt_amount(
+                        line.cost if use_cost else line.floor_price,
+                        currencies.browse(line.currency_id),
+                    ),
+                },
             }
-            findings.append({"order_id": order_id, "line_id": line_id, "message": message})
-        return findings
+            for line in lines
+        ]
 
     def _bo_check_discount_max(self, orders):
         """The agent's maximum discount applies to the orders they bring; otherwise
         the salesperson's. A maximum of 0 means no maximum is set."""
-        rows = [
-            (row[0], row[1], row[9], row[10], row[11])
-            for row in self._bo_line_facts(orders)
-            if row[9] > 0 and row[9] > row[10] + 1e-6
-        ]
         templates = {
             True: self.env._(
                 "Discount %(discount)s%% is above the agent's maximum of %(maximum)s%%."
@@ -545,62 +583,49 @@ class BoCheckRule(models.Model):
         }
         return [
             {
-                "order_id": order_id,
-                "line_id": line_id,
-                "message": templates[bool(is_agent)] % {"discount": discount, "maximum": maximum},
+                "order_id": line.order_id,
+                "line_id": line.id,
+                "message": templates[bool(line.agent_maximum)]
+                % {"discount": line.discount, "maximum": line.max_discount},
             }
-            for line_id, order_id, discount, maximum, is_agent in rows
+            for line in self._bo_line_facts(orders)
+            if line.over_discount
         ]
 
     def _bo_check_min_qty(self, orders):
-        rows = [
-            (line_id, order_id, product_id, qty, minimum, packs)
-            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs, *_rest in (
-                self._bo_line_facts(orders)
-            )
-            if minimum > 0 and qty < minimum
-        ]
-        names = self._bo_product_names([row[2] for row in rows])
+        lines = [line for line in self._bo_line_facts(orders) if line.below_minimum]
+        names = self._bo_product_names([line.product_id for line in lines])
         template = self.env._(
             "Quantity %(qty)s of %(product)s is below its minimum order quantity %(minimum)s."
         )
         return [
             {
-                "order_id": order_id,
-                "line_id": line_id,
+                "order_id": line.order_id,
+                "line_id": line.id,
                 "message": template
-                % {"qty": qty, "product": names[product_id], "minimum": minimum},
+                % {"qty": line.qty, "product": names[line.product_id], "minimum": line.minimum},
             }
-            for line_id, order_id, product_id, qty, minimum, _packs in rows
+            for line in lines
         ]
 
     def _bo_check_packaging(self, orders):
-        def fits(qty, pack):
-            return abs(qty / pack - round(qty / pack)) < 1e-6
-
-        rows = [
-            (line_id, order_id, product_id, qty, minimum, packs)
-            for line_id, order_id, product_id, _n, _f, _c, qty, minimum, packs, *_rest in (
-                self._bo_line_facts(orders)
-            )
-            if packs and qty > 0 and not any(fits(qty, pack) for pack in packs)
-        ]
-        names = self._bo_product_names([row[2] for row in rows])
+        lines = [line for line in self._bo_line_facts(orders) if line.off_packaging]
+        names = self._bo_product_names([line.product_id for line in lines])
         template = self.env._(
             "Quantity %(qty)s of %(product)s is not a multiple of its packaging (%(packs)s)."
         )
         return [
             {
-                "order_id": order_id,
-                "line_id": line_id,
+                "order_id": line.order_id,
+                "line_id": line.id,
                 "message": template
                 % {
-                    "qty": qty,
-                    "product": names[product_id],
-                    "packs": ", ".join(str(pack) for pack in sorted(packs)),
+                    "qty": line.qty,
+                    "product": names[line.product_id],
+                    "packs": ", ".join(str(pack) for pack in line.packs),
                 },
             }
-            for line_id, order_id, product_id, qty, _minimum, packs in rows
+            for line in lines
         ]
 
     # ------------------------------------------------------------------
@@ -631,16 +656,11 @@ class BoCheckRule(models.Model):
     def _bo_check_credit_limit(self, orders):
         """Open receivables + confirmed orders not invoiced yet + this order,
         in company currency, against the customer's credit limit (Odoo's field)."""
-        fmt_amount, fmt_date = self._bo_formatters()
-        order_partner = dict(self._bo_order_partner_rows(orders))
-        # NOTE: credit_limit is restricted to accountants; the check only reads it.
-        partners = self.env["res.partner"].sudo().browse(set(order_partner.values()))
-        limits = {
-            partner.id: partner.credit_limit for partner in partners if partner.credit_limit > 0
-        }
-        if not limits:
+        facts = [f for f in self._bo_order_facts(orders).values() if f.credit_limit > 0]
+        if not facts:
             return []
-        receivables = self._bo_receivables(limits, SQL("TRUE"))
+        partner_ids = {f.partner_id for f in facts}
+        receivables = self._bo_receivables(partner_ids, SQL("TRUE"))
         uninvoiced = dict(
             self._bo_query(
                 SQL(
@@ -657,63 +677,53 @@ class BoCheckRule(models.Model):
                        AND so.state = 'sale' AND l.untaxed_amount_to_invoice > 0
                      GROUP BY p.commercial_partner_id
                     """,
-                    list(limits),
+                    list(partner_ids),
                     self.env.company.id,
                 )
             )
         )
-        totals = dict(
-            self._bo_query(
-                SQL(
-                    """
-                    SELECT id, amount_total / COALESCE(NULLIF(currency_rate, 0), 1)
-                      FROM sale_order WHERE id = ANY(%s)
-                    """,
-                    orders.ids,
-                )
-            )
-        )
+        fmt_amount, fmt_date = self._bo_formatters()
         currency = self.env.company.currency_id
         findings = []
-        for order_id, partner_id in order_partner.items():
-            if partner_id not in limits:
-                continue
+        for order in facts:
             exposure = (
-                (receivables.get(partner_id, (0.0,))[0] or 0.0)
-                + (uninvoiced.get(partner_id) or 0.0)
-                + (totals.get(order_id) or 0.0)
+                (receivables.get(order.partner_id, (0.0,))[0] or 0.0)
+                + (uninvoiced.get(order.partner_id) or 0.0)
+                + (order.total_company or 0.0)
             )
-            if currency.compare_amounts(exposure, limits[partner_id]) > 0:
+            if currency.compare_amounts(exposure, order.credit_limit) > 0:
                 findings.append(
                     {
-                        "order_id": order_id,
+                        "order_id": order.id,
                         "message": self.env._(
                             "Credit limit exceeded: open invoices, uninvoiced orders and this "
                             "order make %(exposure)s against a limit of %(limit)s.",
                             exposure=fmt_amount(exposure, currency),
-                            limit=fmt_amount(limits[partner_id], currency),
+                            limit=fmt_amount(order.credit_limit, currency),
                         ),
                     }
                 )
         return findings
 
     def _bo_check_overdue(self, orders):
-        fmt_amount, fmt_date = self._bo_formatters()
         days = self.param_days or 0
         limit_date = fields.Date.context_today(self) - timedelta(days=days)
-        order_partner = dict(self._bo_order_partner_rows(orders))
+        facts = self._bo_order_facts(orders).values()
         overdue = self._bo_receivables(
-            set(order_partner.values()), SQL("aml.date_maturity < %s", limit_date)
+            {f.partner_id for f in facts}, SQL("aml.date_maturity < %s", limit_date)
         )
+        if not overdue:
+            return []
+        fmt_amount, fmt_date = self._bo_formatters()
         currency = self.env.company.currency_id
         findings = []
-        for order_id, partner_id in order_partner.items():
-            if partner_id not in overdue:
+        for order in facts:
+            if order.partner_id not in overdue:
                 continue
-            amount, count, oldest = overdue[partner_id]
+            amount, count, oldest = overdue[order.partner_id]
             findings.append(
                 {
-                    "order_id": order_id,
+                    "order_id": order.id,
                     "message": self.env._(
                         "The customer has %(count)s invoice items overdue by more than %(days)s "
                         "days, %(amount)s in all, the oldest due on %(date)s.",
@@ -814,22 +824,33 @@ class BoCheckRule(models.Model):
     def _bo_check_delivery_date(self, orders):
         """Requested date (commitment_date) in the past or sooner than the
         longest lead time (sale_delay) of the order's products."""
-        fmt_amount, fmt_date = self._bo_formatters()
         now = fields.Datetime.now()
         rows = self._bo_query(
             SQL(
                 """
-                SELECT so.id, so.commitment_date, COALESCE(MAX(pt.sale_delay), 0)
+                SELECT so.id, so.commitment_date, COALESCE(lead.days, 0)
                   FROM sale_order so
-                  LEFT JOIN sale_order_line l ON l.order_id = so.id AND l.display_type IS NULL
-                  LEFT JOIN product_product pp ON pp.id = l.product_id
-                  LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 WHERE so.id = ANY(%s) AND so.commitment_date IS NOT NULL
-                 GROUP BY so.id
+                  LEFT JOIN LATERAL (
+                      SELECT MAX(pt.sale_delay) AS days
+                        FROM sale_order_line l
+                        JOIN product_product pp ON pp.id = l.product_id
+                        JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                       WHERE l.order_id = so.id AND l.display_type IS NULL
+                  ) AS lead ON TRUE
+                 WHERE so.id = ANY(%(ids)s)
+                   -- NOTE: a date beyond the longest lead time of the catalogue
+                   -- is fine whatever the lines: only the others are looked into.
+                   AND so.commitment_date < %(now)s + INTERVAL '1 day' * (
+                           SELECT COALESCE(MAX(sale_delay), 0) FROM product_template
+                       )
                 """,
-                orders.ids,
+                ids=orders.ids,
+                now=now,
             )
         )
+        if not rows:
+            return []
+        fmt_amount, fmt_date = self._bo_formatters()
         findings = []
         for order_id, requested, delay in rows:
             if requested < now:
@@ -850,100 +871,114 @@ class BoCheckRule(models.Model):
         return findings
 
     def _bo_check_availability(self, orders):
-        """Forecast per product and warehouse at the needed date: quantity on hand
-        plus incoming minus outgoing moves planned until then, against what the
-        order asks. Two queries for all orders (and the lines' facts shared with
-        the other line rules), no per-line forecast call."""
-        fmt_amount, fmt_date = self._bo_formatters()
+        """Forecast per product and warehouse at the needed date (the requested
+        date, else today plus the product's lead time): quantity on hand plus
+        the moves planned until then into or out of the warehouse's stock,
+        against what the order asks for the product. One query for all orders;
+        only the shortfalls come back."""
         now = fields.Datetime.now()
-        lines = [
-            (
-                row[0],
-                row[1],
-                row[2],
-                row[12],
-                row[6],
-                row[14] or now + timedelta(days=row[15]),
-            )
-            for row in self._bo_line_facts(orders)
-            if row[13] and row[12]
-        ]
-        if not lines:
-            return []
-        product_ids = list({row[2] for row in lines})
-        warehouse_ids = list({row[3] for row in lines})
-        on_hand = {
-            (product_id, warehouse_id): qty
-            for product_id, warehouse_id, qty in self._bo_query(
-                SQL(
-                    """
-                    SELECT q.product_id, loc.warehouse_id, SUM(q.quantity)
-                      FROM stock_quant q
-                      JOIN stock_location loc ON loc.id = q.location_id
-                     WHERE q.product_id = ANY(%s) AND loc.warehouse_id = ANY(%s)
-                       AND loc.usage = 'internal'
-                     GROUP BY q.product_id, loc.warehouse_id
-                    """,
-                    product_ids,
-                    warehouse_ids,
-                )
-            )
-        }
-        moves = defaultdict(list)
-        for product_id, warehouse_id, date, qty in self._bo_query(
+        rows = self._bo_query(
             SQL(
                 """
-                SELECT m.product_id, COALESCE(dst.warehouse_id, src.warehouse_id), m.date,
-                       SUM(CASE WHEN COALESCE(dst.warehouse_id = ANY(%(wh)s)
-                                              AND dst.usage = 'internal', FALSE)
-                                THEN m.product_qty ELSE -m.product_qty END)
-                  FROM stock_move m
-                  JOIN stock_location src ON src.id = m.location_id
-                  JOIN stock_location dst ON dst.id = m.location_dest_id
-                 WHERE m.product_id = ANY(%(products)s)
-                   AND m.state NOT IN ('draft', 'done', 'cancel')
-                   AND COALESCE(dst.warehouse_id = ANY(%(wh)s) AND dst.usage = 'internal', FALSE)
-                       <> COALESCE(src.warehouse_id = ANY(%(wh)s) AND src.usage = 'internal', FALSE)
-                 GROUP BY m.product_id, COALESCE(dst.warehouse_id, src.warehouse_id), m.date
+                WITH line AS (
+                    SELECT id, order_id, product_id, product_uom, product_uom_qty
+                      FROM sale_order_line
+                     WHERE order_id = ANY(%(ids)s) AND display_type IS NULL
+                ), product AS MATERIALIZED (
+                    SELECT pp.id, pu.factor::float8 AS uom_factor,
+                           COALESCE(pt.sale_delay, 0) AS sale_delay
+                      FROM product_product pp
+                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                      JOIN uom_uom pu ON pu.id = pt.uom_id
+                     WHERE pp.id IN (SELECT product_id FROM line) AND pt.is_storable
+                ), ord AS MATERIALIZED (
+                    SELECT id, warehouse_id, commitment_date
+                      FROM sale_order
+                     WHERE id = ANY(%(ids)s) AND warehouse_id IS NOT NULL
+                ), need AS MATERIALIZED (
+                    -- what each order asks of each storable product, and by when
+                    SELECT line.order_id, line.product_id, ord.warehouse_id,
+                           MIN(line.id) AS line_id,
+                           SUM(line.product_uom_qty::float8 / lu.factor::float8
+                               * product.uom_factor) AS qty,
+                           COALESCE(ord.commitment_date,
+                                    %(now)s + INTERVAL '1 day' * product.sale_delay) AS needed
+                      FROM line
+                      JOIN product ON product.id = line.product_id
+                      JOIN ord ON ord.id = line.order_id
+                      JOIN uom_uom lu ON lu.id = line.product_uom
+                     GROUP BY line.order_id, line.product_id, ord.warehouse_id,
+                              ord.commitment_date, product.sale_delay
+                ), stock_key AS MATERIALIZED (
+                    SELECT DISTINCT product_id, warehouse_id FROM need
+                ), on_hand AS (
+                    SELECT q.product_id, loc.warehouse_id, SUM(q.quantity)::float8 AS qty
+                      FROM stock_quant q
+                      JOIN stock_location loc ON loc.id = q.location_id
+                      JOIN stock_key ON stock_key.product_id = q.product_id
+                                    AND stock_key.warehouse_id = loc.warehouse_id
+                     WHERE loc.usage = 'internal'
+                     GROUP BY q.product_id, loc.warehouse_id
+                ), planned AS MATERIALIZED (
+                    -- moves not done yet into (+) or out of (-) a warehouse's stock;
+                    -- moves inside one warehouse change nothing
+                    SELECT m.product_id, loc.warehouse_id, m.date,
+                           CASE WHEN loc.id = m.location_dest_id THEN m.product_qty
+                                ELSE -m.product_qty END::float8 AS qty
+                      FROM stock_move m
+                      JOIN stock_location src ON src.id = m.location_id
+                      JOIN stock_location dst ON dst.id = m.location_dest_id
+                      JOIN stock_location loc ON loc.id IN (src.id, dst.id)
+                      JOIN stock_key ON stock_key.product_id = m.product_id
+                                    AND stock_key.warehouse_id = loc.warehouse_id
+                     WHERE m.state NOT IN ('draft', 'done', 'cancel')
+                       AND loc.usage = 'internal'
+                       AND NOT (src.usage = 'internal' AND dst.usage = 'internal'
+                                AND src.warehouse_id IS NOT DISTINCT FROM dst.warehouse_id)
+                ), planned_until AS (
+                    SELECT need.order_id, need.product_id, SUM(planned.qty) AS qty
+                      FROM need
+                      JOIN planned ON planned.product_id = need.product_id
+                                  AND planned.warehouse_id = need.warehouse_id
+                                  AND planned.date <= need.needed
+                     GROUP BY need.order_id, need.product_id
+                )
+                SELECT need.line_id, need.order_id, need.product_id, need.needed,
+                       COALESCE(on_hand.qty, 0) + COALESCE(planned_until.qty, 0), need.qty
+                  FROM need
+                  LEFT JOIN on_hand ON on_hand.product_id = need.product_id
+                                   AND on_hand.warehouse_id = need.warehouse_id
+                  LEFT JOIN planned_until ON planned_until.order_id = need.order_id
+                                         AND planned_until.product_id = need.product_id
+                 WHERE COALESCE(on_hand.qty, 0) + COALESCE(planned_until.qty, 0)
+                       < need.qty - 1e-6
+                 ORDER BY need.order_id, need.line_id
                 """,
-                wh=warehouse_ids,
-                products=product_ids,
+                ids=orders.ids,
+                now=now,
             )
-        ):
-            moves[product_id, warehouse_id].append((date, qty))
-        demand = defaultdict(float)
-        for _line_id, order_id, product_id, _wh, qty, _date in lines:
-            demand[order_id, product_id] += qty
-        names = self._bo_product_names(product_ids)
+        )
+        if not rows:
+            return []
+        fmt_amount, fmt_date = self._bo_formatters()
+        names = self._bo_product_names([row[2] for row in rows])
         template = self.env._(
             "Only %(available)s of %(product)s expected by %(date)s; the order needs %(qty)s."
         )
-        findings = []
-        seen = set()
-        for line_id, order_id, product_id, warehouse_id, _qty, needed in lines:
-            if (order_id, product_id) in seen:
-                continue
-            seen.add((order_id, product_id))
-            key = (product_id, warehouse_id)
-            forecast = (on_hand.get(key) or 0.0) + sum(
-                qty for date, qty in moves.get(key, ()) if date <= needed
-            )
-            wanted = demand[order_id, product_id]
-            if forecast < wanted - 1e-6:
-                findings.append(
-                    {
-                        "order_id": order_id,
-                        "line_id": line_id,
-                        "message": template
-                        % {
-                            "available": round(max(forecast, 0.0), 4),
-                            "product": names[product_id],
-                            "date": fmt_date(needed),
-                            "qty": round(wanted, 4),
-                        },
-                    }
-                )
-        return findings
+        return [
+            {
+                "order_id": order_id,
+                "line_id": line_id,
+                "message": template
+                % {
+                    "available": round(max(forecast, 0.0), 4),
+                    "product": names[product_id],
+                    "date": fmt_date(needed),
+                    "qty": round(wanted, 4),
+                },
+            }
+            for line_id, order_id, product_id, needed, forecast, wanted in rows
+        ]
 
     def _bo_check_amount_range(self, orders):
         """Order total against the average of the customer's confirmed orders of

@@ -187,22 +187,37 @@ class SaleOrder(models.Model):
         before are kept on findings of the same rule and line.
         :return: True
         """
-        orders = self.filtered(lambda o: o.state != "cancel")
-        if not orders:
+        if not self:
             return True
         # NOTE: the rules read the database directly; pending ORM changes first.
         self.env.flush_all()
-        rules = self.env["bo.check.rule"].search(
-            [("company_id", "in", [*orders.company_id.ids, False])]
+        # The orders' state and company, read alone: reading them through the
+        # records would fetch every column of every order, which the rules never use.
+        self.env.cr.execute(
+            SQL(
+                "SELECT company_id, ARRAY_AGG(id ORDER BY id) FROM sale_order"
+                " WHERE id = ANY(%s) AND state != 'cancel' GROUP BY company_id",
+                self.ids,
+            )
         )
-        # Rows that several rules read (the order lines' facts) are read once per
-        # run, kept on the cursor (not in the context: contexts are compared
-        # each time an environment is made) and dropped after the run.
+        orders_by_company = {
+            self.env["res.company"].browse(company_id): self.browse(order_ids)
+            for company_id, order_ids in self.env.cr.fetchall()
+        }
+        if not orders_by_company:
+            return True
+        orders = self.browse([oid for recs in orders_by_company.values() for oid in recs.ids])
+        rules = self.env["bo.check.rule"].search(
+            [("company_id", "in", [*(c.id for c in orders_by_company), False])]
+        )
+        # Rows that several rules read (the orders' and lines' facts) are read
+        # once per run, kept on the cursor (not in the context: contexts are
+        # compared each time an environment is made) and dropped after the run.
         run_key = f"bo_check_run_{id(orders)}"
         self.env.cr.cache[run_key] = {}
         vals_list = []
         try:
-            for company, company_orders in orders.grouped("company_id").items():
+            for company, company_orders in orders_by_company.items():
                 company_rules = rules.filtered(
                     lambda r, c=company: r.company_id in (c, c.browse())
                 ).with_context(bo_check_run=run_key)

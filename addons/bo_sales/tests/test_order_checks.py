@@ -499,6 +499,80 @@ class TestOrderChecks(BoSalesCommon):
         self.assertIn("availability", self._codes(greedy))
 
     @freeze_time(NOW)
+    def test_rule_availability_counts_planned_moves(self):
+        """The forecast at the needed date adds the receipts planned until then
+        and takes away the deliveries; moves inside the warehouse change nothing."""
+        storable = self.env["product.product"].create(
+            {"name": "Mola da banco", "type": "consu", "is_storable": True, "list_price": 200}
+        )
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company.id)], limit=1
+        )
+        stock = warehouse.lot_stock_id
+        shelf = self.env["stock.location"].create({"name": "Scaffale A", "location_id": stock.id})
+
+        def plan(qty, source, destination, days):
+            move = self.env["stock.move"].create(
+                {
+                    "name": storable.name,
+                    "product_id": storable.id,
+                    "product_uom_qty": qty,
+                    "product_uom": storable.uom_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "date": NOW + timedelta(days=days),
+                }
+            )
+            move._action_confirm()
+            return move
+
+        plan(10, self.env.ref("stock.stock_location_suppliers"), stock, 3)
+        plan(10, stock, shelf, 1)  # an internal move: not a receipt nor a delivery
+        before_receipt = self._order(
+            lines=[(storable, 4, 200, 0)],
+            warehouse_id=warehouse.id,
+            commitment_date=NOW + timedelta(days=2),
+        )
+        after_receipt = self._order(
+            lines=[(storable, 4, 200, 0)],
+            warehouse_id=warehouse.id,
+            commitment_date=NOW + timedelta(days=5),
+        )
+        self.assertIn("availability", self._codes(before_receipt))
+        self.assertNotIn("availability", self._codes(after_receipt))
+        plan(8, stock, self.env.ref("stock.stock_location_customers"), 4)
+        after_receipt.action_bo_check()
+        finding = after_receipt.bo_check_finding_ids.filtered(lambda f: f.code == "availability")
+        self.assertEqual(finding.line_id, after_receipt.order_line)
+        self.assertIn("Only 2.0 of", finding.message)
+
+    def test_rule_price_floor_in_order_currency(self):
+        """Floor prices are kept in the company currency and compared with the
+        order's net price converted at today's rate."""
+        company_currency = self.company.currency_id
+        foreign = self.env.ref("base.USD" if company_currency.name != "USD" else "base.EUR")
+        foreign.active = True
+        self.env["res.currency.rate"].search([("currency_id", "=", foreign.id)]).unlink()
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": foreign.id,
+                "rate": 2.0,
+                "name": date(2020, 1, 1),
+                "company_id": self.company.id,
+            }
+        )
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Listino estero", "currency_id": foreign.id}
+        )
+        self.good_product.bo_floor_price = 90.0  # 180 in the foreign currency
+        firing = self._order(lines=[(self.good_product, 1, 150, 0)], pricelist_id=pricelist.id)
+        quiet = self._order(lines=[(self.good_product, 1, 190, 0)], pricelist_id=pricelist.id)
+        self.assertEqual(firing.currency_id, foreign)
+        self._assert_fires("price_floor", firing, quiet)
+        message = firing.bo_check_finding_ids.filtered(lambda f: f.code == "price_floor").message
+        self.assertIn("180", message)
+
+    @freeze_time(NOW)
     def test_rule_amount_range(self):
         history = self.env["sale.order"]
         for ref in ("H1", "H2", "H3"):
