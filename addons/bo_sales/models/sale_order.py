@@ -305,11 +305,15 @@ class SaleOrder(models.Model):
                 ("line_id", "int"),
                 ("severity", "varchar"),
                 ("message", "varchar"),
-                ("overridden", "bool"),
-                ("override_reason", "text"),
-                ("override_user_id", "int"),
-                ("override_date", "timestamp"),
             ]
+            # The override columns only when a finding carries one over (rarely).
+            if any(vals.get("overridden") for vals in vals_list):
+                columns += [
+                    ("overridden", "bool"),
+                    ("override_reason", "text"),
+                    ("override_user_id", "int"),
+                    ("override_date", "timestamp"),
+                ]
             self.env.cr.execute(
                 SQL(
                     """
