@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Helpers of the tests that start a real Odoo server (make run, lifecycle)."""
 
+import os
+import signal
 import socket
+import subprocess
 import time
 import urllib.request
 
@@ -25,3 +28,14 @@ def wait_for_login_page(url, proc, timeout=1200, pause=2):
         except OSError:
             time.sleep(pause)
     return None
+
+
+def stop_server(proc, grace=60):
+    """Stop the server started in its own session (``start_new_session=True``)
+    with its workers: SIGTERM to the process group, SIGKILL after ``grace`` seconds."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

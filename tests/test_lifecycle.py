@@ -50,10 +50,10 @@ PostgreSQL, psql) is an error: nothing is skipped.
 import concurrent.futures
 import configparser
 import json
+import logging
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -61,7 +61,9 @@ import urllib.request
 
 import pytest
 
-from tests.http_server import free_port, wait_for_login_page
+from tests.http_server import free_port, stop_server, wait_for_login_page
+
+_logger = logging.getLogger(__name__)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.path.join(ROOT, ".local", "odoo.conf")
@@ -263,12 +265,7 @@ class Lifecycle:
         try:
             problems = _http_checks(f"http://127.0.0.1:{port}", db, proc)
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(60)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            stop_server(proc)
         self.timings.append((where, time.monotonic() - started))
         self.fail(where, problems)
         self.fail(f"{where} log", _log_errors(log))
@@ -525,5 +522,5 @@ def test_install_upgrade_uninstall_in_every_order(lifecycle):
     pool.shutdown()
 
     timings = "\n".join(f"  {seconds:6.0f}s  {what}" for what, seconds in lc.timings)
-    print(f"lifecycle steps:\n{timings}")
+    _logger.info("lifecycle steps:\n%s", timings)
     assert not lc.problems, "\n".join(lc.problems)

@@ -6,14 +6,13 @@ finds the Back Office application."""
 
 import json
 import os
-import signal
 import subprocess
 import urllib.request
 import xmlrpc.client
 
 import pytest
 
-from tests.http_server import free_port, wait_for_login_page
+from tests.http_server import free_port, stop_server, wait_for_login_page
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = "bo_run_check"
@@ -43,11 +42,7 @@ def served_odoo():
         )
         yield url, output
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_server(proc)
         subprocess.run(
             ["psql", "-w", "-d", "postgres", "-qc", f'drop database if exists "{DB}" with (force)'],
             check=False,

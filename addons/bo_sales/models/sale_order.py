@@ -191,22 +191,19 @@ class SaleOrder(models.Model):
             return True
         # NOTE: the rules read the database directly; pending ORM changes first.
         self.env.flush_all()
-        # The orders' state and company, read alone: reading them through the
-        # records would fetch every column of every order, which the rules never use.
-        self.env.cr.execute(
-            SQL(
-                "SELECT company_id, ARRAY_AGG(id ORDER BY id) FROM sale_order"
-                " WHERE id = ANY(%s) AND state != 'cancel' GROUP BY company_id",
-                self.ids,
-            )
-        )
+        # NOTE: grouped read of the company alone: reading state and company
+        # through the records would fetch every column of every order.
         orders_by_company = {
-            self.env["res.company"].browse(company_id): self.browse(order_ids)
-            for company_id, order_ids in self.env.cr.fetchall()
+            company: self.browse(sorted(order_ids))
+            for company, order_ids in self._read_group(
+                [("id", "in", self.ids), ("state", "!=", "cancel")],
+                ["company_id"],
+                ["id:array_agg"],
+            )
         }
         if not orders_by_company:
             return True
-        orders = self.browse([oid for recs in orders_by_company.values() for oid in recs.ids])
+        orders = self.browse().concat(*orders_by_company.values())
         rules = self.env["bo.check.rule"].search(
             [("company_id", "in", [*(c.id for c in orders_by_company), False])]
         )
