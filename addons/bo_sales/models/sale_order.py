@@ -12,6 +12,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, float_compare
 
 from ..tools.amount_words import amount_to_words
+from ..tools.sql_values import int_array
 
 CHECK_STATES = [
     ("to_check", "To Check"),
@@ -261,7 +262,7 @@ class SaleOrder(models.Model):
                   FROM bo_check_finding
                  WHERE order_id = ANY(%s)
                 """,
-                self.ids,
+                int_array(self.ids),
             )
         )
         old = {}
@@ -379,14 +380,14 @@ class SaleOrder(models.Model):
                 UPDATE sale_order so
                    SET bo_check_state = new.state, bo_check_rule_id = new.rule_id,
                        bo_check_date = %s
-                  FROM UNNEST(%s::int[], %s::varchar[], %s::int[]) AS new(id, state, rule_id)
+                  FROM UNNEST(%s, %s::varchar[], %s) AS new(id, state, rule_id)
                  WHERE so.id = new.id
                 """,
                 # NOTE: database time, as the scheduler's progress records compare to it.
                 self.env.cr.now(),
-                list(order_ids),
+                int_array(order_ids),
                 list(states),
-                list(rule_ids),
+                int_array(rule_ids),
             )
         )
         self.browse(order_ids).invalidate_recordset(

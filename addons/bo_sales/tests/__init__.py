@@ -16,6 +16,7 @@ from . import (
     test_partner_data,
     test_payment_reminder,
     test_security,
+    test_sql_values,
     test_tours,
     test_visit_planner,
     test_visit_planner_wizard,

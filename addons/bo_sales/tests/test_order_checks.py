@@ -470,6 +470,57 @@ class TestOrderChecks(BoSalesCommon):
         self.assertIn("duplicate", self._codes(same_lines))
 
     @freeze_time(NOW)
+    def test_rules_read_the_customer_through_its_contacts(self):
+        """The duplicate, credit and usual-amount rules look at the orders of the
+        whole customer, whichever of its contacts placed or receives them."""
+        company = self.good_customer.copy({"name": "Gruppo Contatti S.p.A."})
+        buyer, accounts = self.env["res.partner"].create(
+            [
+                {
+                    "name": "Ufficio Acquisti",
+                    "type": "contact",
+                    "parent_id": company.id,
+                    "property_payment_term_id": self.payment_term.id,
+                },
+                {"name": "Amministrazione", "type": "invoice", "parent_id": company.id},
+            ]
+        )
+        first = self._order(partner=buyer, client_order_ref="PO-CONTACTS")
+        again = self._order(partner=company, client_order_ref="po-contacts")
+        message = again.bo_check_finding_ids.filtered(lambda f: f.code == "duplicate").message
+        self.assertIn(first.name, message or "")
+        other = self._order(partner=buyer, lines=[(self.good_product, 3, 100, 0)])
+        self.assertNotIn("duplicate", self._codes(other))
+
+        # Usual amounts: three confirmed orders of 100 through two contacts.
+        history = self.env["sale.order"]
+        for partner, ref in ((buyer, "H1"), (company, "H2"), (buyer, "H3")):
+            history |= self._order(
+                partner=partner,
+                partner_invoice_id=accounts.id,
+                client_order_ref=ref,
+                lines=[(self.good_product, 1, 100, 0)],
+            )
+        history.action_confirm()
+        self._assert_fires(
+            "amount_range",
+            self._order(partner=company, lines=[(self.good_product, 10, 100, 0)]),
+            self._order(partner=buyer, lines=[(self.good_product, 2, 100, 0)]),
+        )
+
+        # Credit: the confirmed orders invoiced to the accounts office count.
+        company.sudo().credit_limit = 450.0
+        uninvoiced = sum(history.mapped("amount_total"))
+        self.assertLess(uninvoiced, 450.0)
+        small = self._order(partner=buyer, lines=[(self.good_product, 1, 100, 0)])
+        self.assertGreater(uninvoiced + small.amount_total, 450.0)
+        self.assertLess(small.amount_total, 450.0)
+        self.assertIn("credit_limit", self._codes(small))
+        company.sudo().credit_limit = uninvoiced + small.amount_total + 1
+        small.action_bo_check()
+        self.assertNotIn("credit_limit", self._codes(small))
+
+    @freeze_time(NOW)
     def test_rule_delivery_date(self):
         self.good_product.sale_delay = 10
         self._assert_fires(
