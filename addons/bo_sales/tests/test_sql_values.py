@@ -14,7 +14,7 @@ class TestSqlValues(TransactionCase):
 
     def test_int_array_reads_back_the_same_values(self):
         self.assertEqual(self._read_back([3, 1, 2, 1]), [3, 1, 2, 1])
-        self.assertEqual(self._read_back((i for i in [7, None, 9])), [7, None, 9])
+        self.assertEqual(self._read_back(i for i in [7, None, 9]), [7, None, 9])
         self.assertEqual(self._read_back([]), [])
         self.assertEqual(self._read_back({5: "a dict's keys"}), [5])
 
