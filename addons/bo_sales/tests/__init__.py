@@ -8,6 +8,7 @@ from . import (
     test_cron_batches,
     test_mail_gateway,
     test_offer_campaign,
+    test_order_check_authority,
     test_order_checks,
     test_order_checks_bench,
     test_order_file,
