@@ -349,6 +349,12 @@ class ResPartner(models.Model):
         partners._recompute_recordset(["bo_data_issue_ids"])
 
     def action_bo_check_partner_data(self):
+        # NOTE: the check rewrites the stored problems of every partner: a
+        # back-office duty, refused to anybody else calling it over RPC.
+        if not self.env.user.has_group("bo_sales.bo_sales_group_user"):
+            raise AccessError(
+                self.env._("Only the back office can check the partners' master data.")
+            )
         self.env["res.partner"]._cron_bo_check_partner_data()
         return True
 
