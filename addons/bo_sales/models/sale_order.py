@@ -226,7 +226,7 @@ class SaleOrder(models.Model):
             Partner.browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
             | self.sudo().partner_id
         )
-        if customers.commercial_partner_id.bo_agent_id - own:
+        if any(c.bo_agent_id != own for c in customers.commercial_partner_id):
             raise AccessError(
                 self.env._(
                     "You can take and edit orders only for your own customers: this customer "
