@@ -18,7 +18,8 @@ OrderFacts = namedtuple(
     "OrderFacts",
     "id partner_id partner_name is_company vat fiscal_code country_code sdi_code pec "
     "requires_ref partner_agent_id credit_limit ship_street ship_zip ship_city "
-    "ship_country_id ship_no_province payment_term_id client_ref agent_id total_company",
+    "ship_country_id ship_no_province payment_term_id client_ref agent_id total_company "
+    "address_complete",
 )
 # A product line that a line rule flags: prices and limits in the order's
 # currency, quantities in the product's unit, and one flag per rule.
@@ -223,7 +224,11 @@ class BoCheckRule(models.Model):
                            sp.street, sp.zip, sp.city, sp.country_id,
                            COALESCE(sc.code = 'IT' AND sp.state_id IS NULL, FALSE),
                            so.payment_term_id, so.client_order_ref, so.bo_agent_id,
-                           (so.amount_total / COALESCE(NULLIF(so.currency_rate, 0), 1))::float8
+                           (so.amount_total / COALESCE(NULLIF(so.currency_rate, 0), 1))::float8,
+                           -- the customer's own address, as Italian e-invoicing wants it
+                           COALESCE(NULLIF(cp.street, ''), NULLIF(cp.street2, '')) IS NOT NULL
+                               AND COALESCE(cp.zip, '') <> '' AND COALESCE(cp.city, '') <> ''
+                               AND cp.country_id IS NOT NULL
                       FROM so
                       JOIN res_partner p ON p.id = so.partner_id
                       JOIN res_partner cp ON cp.id = p.commercial_partner_id
@@ -437,7 +442,9 @@ class BoCheckRule(models.Model):
     # ------------------------------------------------------------------
 
     def _bo_check_vat_missing(self, orders):
-        """EU businesses need a VAT number, Italian private customers a fiscal code."""
+        """EU businesses need a VAT number, Italian private customers a fiscal code;
+        with Italian e-invoicing every customer needs one or the other."""
+        einvoicing = self.env["res.partner"]._bo_italian_einvoicing()
         findings = []
         for facts in self._bo_order_facts(orders).values():
             if facts.is_company and facts.country_code in tax_codes.EU_COUNTRY_CODES:
@@ -451,6 +458,12 @@ class BoCheckRule(models.Model):
                     continue
                 message = self.env._(
                     "Customer %(partner)s has no fiscal code.", partner=facts.partner_name
+                )
+            elif einvoicing and not (facts.fiscal_code or facts.vat):
+                message = self.env._(
+                    "Customer %(partner)s has neither a VAT number nor a fiscal code: "
+                    "the electronic invoice (FatturaPA) would be refused.",
+                    partner=facts.partner_name,
                 )
             else:
                 continue
@@ -479,22 +492,40 @@ class BoCheckRule(models.Model):
         return findings
 
     def _bo_check_einvoice(self, orders):
-        """Italian businesses receive e-invoices through an SDI code or a PEC address."""
-        return [
-            {
-                "order_id": facts.id,
-                "message": self.env._(
-                    "Italian business %(partner)s has neither an SDI code nor a PEC address "
-                    "for electronic invoices.",
-                    partner=facts.partner_name,
-                ),
-            }
-            for facts in self._bo_order_facts(orders).values()
-            if facts.country_code == "IT"
-            and facts.is_company
-            and (facts.sdi_code or "") in ("", "0000000")
-            and not facts.pec
-        ]
+        """Italian businesses receive e-invoices through an SDI code or a PEC
+        address; with Italian e-invoicing installed, the invoice is refused when
+        the customer's address is incomplete (as ``l10n_it_edi`` checks it)."""
+        einvoicing = self.env["res.partner"]._bo_italian_einvoicing()
+        findings = []
+        for facts in self._bo_order_facts(orders).values():
+            if (
+                facts.country_code == "IT"
+                and facts.is_company
+                and (facts.sdi_code or "") in ("", "0000000")
+                and not facts.pec
+            ):
+                findings.append(
+                    {
+                        "order_id": facts.id,
+                        "message": self.env._(
+                            "Italian business %(partner)s has neither an SDI code nor a PEC "
+                            "address for electronic invoices.",
+                            partner=facts.partner_name,
+                        ),
+                    }
+                )
+            if einvoicing and not facts.address_complete:
+                findings.append(
+                    {
+                        "order_id": facts.id,
+                        "message": self.env._(
+                            "The address of %(partner)s is incomplete (street, ZIP code, city "
+                            "and country): the electronic invoice (FatturaPA) would be refused.",
+                            partner=facts.partner_name,
+                        ),
+                    }
+                )
+        return findings
 
     def _bo_check_delivery_address(self, orders):
         labels = {

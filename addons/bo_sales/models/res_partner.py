@@ -168,6 +168,7 @@ class ResPartner(models.Model):
         "l10n_it_pec_email",
         "email",
         "street",
+        "street2",
         "zip",
         "city",
         "country_id",
@@ -186,16 +187,24 @@ class ResPartner(models.Model):
         issues = {issue.code: issue for issue in Issue.search([])}
         checked = self.filtered(lambda p: p._bo_needs_data_check())
         duplicate_vats, duplicate_names = checked._bo_duplicate_keys()
+        einvoicing = self._bo_italian_einvoicing()
         for partner in self:
             if partner not in checked:
                 partner.bo_data_issue_ids = Issue
                 continue
-            codes = partner._bo_data_issue_codes(duplicate_vats, duplicate_names)
+            codes = partner._bo_data_issue_codes(duplicate_vats, duplicate_names, einvoicing)
             # NOTE: a recordset, not a list: an empty list of ids is read as
             # "no command" and would leave the old problems in place.
             partner.bo_data_issue_ids = Issue.union(
                 *(issues[code] for code in codes if code in issues)
             )
+
+    @api.model
+    def _bo_italian_einvoicing(self):
+        """True where Odoo's Italian e-invoicing (``l10n_it_edi``) is installed:
+        its buyer checks (VAT number or fiscal code, complete address) then
+        apply to every customer, and the suite flags what it would refuse."""
+        return hasattr(type(self), "_l10n_it_edi_export_check")
 
     def _bo_needs_data_check(self):
         self.ensure_one()
@@ -273,14 +282,23 @@ class ResPartner(models.Model):
                 duplicate_names.add(partner)
         return duplicate_vats, duplicate_names
 
-    def _bo_data_issue_codes(self, duplicate_vats, duplicate_names):
+    def _bo_data_issue_codes(self, duplicate_vats, duplicate_names, einvoicing=False):
         self.ensure_one()
         country = self.country_id.code
         italian_business = country == "IT" and self.is_company
         codes = []
+        is_supplier_only = self.supplier_rank > 0 and not self.customer_rank
         if self.vat and not tax_codes.is_valid_vat(self.vat, country):
             codes.append("vat_invalid")
         elif not self.vat and self.is_company and country in tax_codes.EU_COUNTRY_CODES:
+            codes.append("vat_missing")
+        elif (
+            einvoicing
+            and not is_supplier_only
+            and not (self.vat or self.l10n_it_codice_fiscale)
+            and country != "IT"
+        ):
+            # NOTE: Italian private customers get "fiscal code missing" below.
             codes.append("vat_missing")
         if self.l10n_it_codice_fiscale and not tax_codes.is_valid_fiscal_code(
             self.l10n_it_codice_fiscale
@@ -296,9 +314,9 @@ class ResPartner(models.Model):
             codes.append("einvoice_missing")
         if not self.email:
             codes.append("email_missing")
-        if not (self.street and self.zip and self.city and self.country_id):
+        # NOTE: the address as Italian e-invoicing requires it (street or street2).
+        if not ((self.street or self.street2) and self.zip and self.city and self.country_id):
             codes.append("address_missing")
-        is_supplier_only = self.supplier_rank > 0 and not self.customer_rank
         if not (
             self.property_supplier_payment_term_id
             if is_supplier_only

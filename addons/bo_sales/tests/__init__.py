@@ -1,8 +1,6 @@
 from . import (
     test_agenda,
     test_amount_words,
-    test_bench_reminder_plan,
-    test_bench_visit_planning,
     test_claim,
     test_correspondence,
     test_cron_batches,
@@ -10,7 +8,6 @@ from . import (
     test_offer_campaign,
     test_order_check_authority,
     test_order_checks,
-    test_order_checks_bench,
     test_order_file,
     test_order_import,
     test_order_sheet,

@@ -321,16 +321,73 @@ class TestOrderChecks(BoSalesCommon):
         self._assert_fires("vat_missing", self._order(partner=no_vat), self._order())
 
     def test_rule_vat_invalid(self):
-        bad = self.good_customer.copy(
+        good = self.good_customer.copy(
             {
-                "name": "Codice Errato",
+                "name": "Codice Giusto",
                 "is_company": False,
                 "vat": False,
-                "l10n_it_codice_fiscale": "RSSMRA85T10A562X",
+                "l10n_it_codice_fiscale": "RSSMRA85T10A562S",
             }
         )
-        good = bad.copy({"name": "Codice Giusto", "l10n_it_codice_fiscale": "RSSMRA85T10A562S"})
+        bad = good.copy({"name": "Codice Errato"})
+        if self.env["res.partner"]._bo_italian_einvoicing():
+            # Italian e-invoicing refuses a wrong check letter on save; the rule
+            # catches the codes that came in before it, e.g. from an old
+            # system's customer file loaded in SQL.
+            with self.assertRaises(UserError):
+                bad.l10n_it_codice_fiscale = "RSSMRA85T10A562X"
+            self.env.cr.execute(
+                "UPDATE res_partner SET l10n_it_codice_fiscale = %s WHERE id = %s",
+                ("RSSMRA85T10A562X", bad.id),
+            )
+            bad.invalidate_recordset(["l10n_it_codice_fiscale"])
+        else:
+            bad.l10n_it_codice_fiscale = "RSSMRA85T10A562X"
         self._assert_fires("vat_invalid", self._order(partner=bad), self._order(partner=good))
+
+    def test_rules_agree_with_italian_einvoicing(self):
+        """What Odoo's e-invoice export would refuse about the buyer (no VAT
+        number nor fiscal code, incomplete address), the order checks report
+        before the order is confirmed; what it accepts, they accept."""
+        customers = {
+            "complete": self.good_customer,
+            "street2 only": self.good_customer.copy(
+                {"name": "Solo Street2 S.r.l.", "street": False, "street2": "Via Emilia 10"}
+            ),
+            "no zip": self.good_customer.copy({"name": "Senza CAP S.r.l.", "zip": False}),
+            "no city": self.good_customer.copy({"name": "Senza Citta S.r.l.", "city": False}),
+            "no street": self.good_customer.copy({"name": "Senza Via S.r.l.", "street": False}),
+            "foreign person": self.good_customer.copy(
+                {
+                    "name": "Hans Muster",
+                    "is_company": False,
+                    "vat": False,
+                    "country_id": self.env.ref("base.ch").id,
+                    "state_id": False,
+                    "l10n_it_pa_index": False,
+                }
+            ),
+        }
+        if not self.env["res.partner"]._bo_italian_einvoicing():
+            # Without it (plain profile), only EU businesses need a VAT number
+            # and the delivery address is what the checks ask for.
+            codes = self._codes(self._order(partner=customers["foreign person"]))
+            self.assertFalse(codes & {"vat_missing", "einvoice"})
+            codes = self._codes(self._order(partner=customers["street2 only"]))
+            self.assertFalse(codes & {"vat_missing", "einvoice"})
+            self.assertIn("delivery_address", codes)
+            return
+        for label, customer in customers.items():
+            with self.subTest(customer=label):
+                refused = customer._l10n_it_edi_export_check(
+                    ["partner_vat_codice_fiscale_missing", "partner_address_missing"]
+                )
+                codes = self._codes(self._order(partner=customer))
+                self.assertEqual(
+                    bool(refused),
+                    bool(codes & {"vat_missing", "einvoice"}),
+                    f"e-invoicing says {sorted(refused)}, the checks say {sorted(codes)}",
+                )
 
     def test_rule_einvoice(self):
         bare = self.good_customer.copy({"l10n_it_pa_index": False, "name": "Senza SDI S.r.l."})

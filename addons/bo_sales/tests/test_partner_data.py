@@ -4,6 +4,7 @@ import ast
 
 from stdnum import luhn
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..tools import tax_codes
@@ -39,13 +40,26 @@ class TestPartnerData(BoSalesCommon):
 
     def test_problems_are_listed(self):
         partner = self.env["res.partner"].create(
-            {
-                "name": "Mario Rossi",
-                "country_id": self.italy.id,
-                "l10n_it_codice_fiscale": "RSSMRA85T10A562X",
-                "customer_rank": 1,
-            }
+            {"name": "Mario Rossi", "country_id": self.italy.id, "customer_rank": 1}
         )
+        self.assertEqual(
+            self._codes(partner),
+            {"fiscal_code_missing", "email_missing", "address_missing", "payment_term_missing"},
+        )
+        if self.env["res.partner"]._bo_italian_einvoicing():
+            # Italian e-invoicing refuses a wrong codice fiscale on save; one
+            # that came in before it (an old system's file loaded in SQL) is
+            # listed.
+            with self.assertRaises(UserError):
+                partner.l10n_it_codice_fiscale = "RSSMRA85T10A562X"
+            self.env.cr.execute(
+                "UPDATE res_partner SET l10n_it_codice_fiscale = %s WHERE id = %s",
+                ("RSSMRA85T10A562X", partner.id),
+            )
+            partner.invalidate_recordset(["l10n_it_codice_fiscale"])
+            self.env["res.partner"]._cron_bo_check_partner_data()
+        else:
+            partner.l10n_it_codice_fiscale = "RSSMRA85T10A562X"
         self.assertEqual(
             self._codes(partner),
             {"fiscal_code_invalid", "email_missing", "address_missing", "payment_term_missing"},
@@ -61,6 +75,46 @@ class TestPartnerData(BoSalesCommon):
             }
         )
         self.assertFalse(partner.bo_data_issue_ids)
+
+    def test_problems_agree_with_italian_einvoicing(self):
+        """A customer Odoo's e-invoice export would refuse (no VAT number nor
+        fiscal code, incomplete address) is listed among the partners to fix;
+        one it accepts is not listed for those reasons."""
+        customers = {
+            "clean": self.clean,
+            "street2 only": self.clean.copy(
+                {"name": "Via Due S.p.A.", "street": False, "street2": "Via Indipendenza 5"}
+            ),
+            "no zip": self.clean.copy({"name": "Senza CAP S.p.A.", "zip": False}),
+            "no country": self.clean.copy({"name": "Senza Paese S.p.A.", "country_id": False}),
+            "foreign person": self.env["res.partner"].create(
+                {
+                    "name": "Hans Muster",
+                    "street": "Bahnhofstrasse 1",
+                    "zip": "8001",
+                    "city": "Zurich",
+                    "country_id": self.env.ref("base.ch").id,
+                    "customer_rank": 1,
+                }
+            ),
+        }
+        if not self.env["res.partner"]._bo_italian_einvoicing():
+            # Without it (plain profile): a foreign private customer needs no
+            # VAT number; street 2 alone makes an address, as with it.
+            self.assertFalse(self._codes(customers["foreign person"]) & {"vat_missing"})
+            self.assertFalse(self._codes(customers["street2 only"]) & {"address_missing"})
+            return
+        for label, customer in customers.items():
+            with self.subTest(customer=label):
+                refused = customer._l10n_it_edi_export_check(
+                    ["partner_vat_codice_fiscale_missing", "partner_address_missing"]
+                )
+                flagged = self._codes(customer) & {
+                    "vat_missing",
+                    "fiscal_code_missing",
+                    "address_missing",
+                }
+                self.assertEqual(bool(refused), bool(flagged), f"{sorted(refused)} / {flagged}")
 
     def test_italian_business_without_sdi_or_pec(self):
         partner = self.env["res.partner"].create(

@@ -85,11 +85,13 @@ def is_valid_vat(vat, country_code=None):
 @lru_cache(maxsize=4096)
 def is_valid_fiscal_code(code):
     """True for a valid Italian codice fiscale: 16 characters for a person,
-    11 digits (the VAT number) for a company."""
+    11 digits (the VAT number) for a company.
+
+    The very rule of Odoo's Italian e-invoicing (``l10n_it_edi`` refuses any
+    other value on save): what the suite accepts, the e-invoice accepts.
+    """
     code = compact(code)
-    if len(code) == 11 and code.isdigit():
-        return iva.is_valid(code)
-    return codicefiscale.is_valid(code)
+    return codicefiscale.is_valid(code) or iva.is_valid(code)
 
 
 def normalise_name(name):
