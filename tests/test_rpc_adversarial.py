@@ -444,7 +444,6 @@ METHODS = {
         "action_bo_choose_courier": "button",
         "action_bo_create_transport_document": "button",
         "action_bo_open_courier_choice": "button",
-        "action_bo_open_tracking": "button",
         "action_bo_send_delivery_notice": "button",
     },
 }
@@ -534,6 +533,8 @@ class TestRpcAdversarial(HttpCase):
         """
         self.env.flush_all()
         args, kwargs = _plain(args), _plain(kwargs)
+        # NOTE: the web client sends the user's language with every call.
+        kwargs.setdefault("context", {"lang": self.users[role].lang})
         try:
             result = self.xmlrpc_object.execute_kw(
                 self.db,
@@ -998,3 +999,23 @@ class TestRpcAdversarial(HttpCase):
         self.assertEqual(outcome, "A", result)
         self.assertEqual(order.bo_check_state, "blocked")
         self.assertIn("removed", self._chatter(order))
+
+    def test_refusals_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.users["agent"].lang = "it_IT"
+        order = self._order()
+        outcome, result = self.rpc(
+            "agent", "sale.order", "write", order.ids, {"bo_check_state": "ok"}
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("possono essere cambiati solo dai controlli ordine", result)
+        outcome, result = self.rpc(
+            "agent", "sale.order", "create", {"partner_id": self.other_customer.id}
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("Puoi inserire e modificare ordini solo per i tuoi clienti", result)
+        outcome, result = self.rpc(
+            "agent", "bo.check.finding", "unlink", order.bo_check_finding_ids.ids
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("Le segnalazioni sono scritte solo dai controlli ordine", result)
