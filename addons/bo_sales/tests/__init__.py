@@ -1,6 +1,7 @@
 from . import (
     test_agenda,
     test_amount_words,
+    test_back_office_app,
     test_bench_reminder_plan,
     test_bench_visit_planning,
     test_claim,
