@@ -1,5 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
@@ -91,7 +92,11 @@ class BoTransportDocument(models.Model):
         store=True,
         readonly=False,
     )
-    goods_appearance = fields.Char(string="Appearance of Goods", translate=True, default="Boxes")
+    goods_appearance = fields.Char(
+        string="Appearance of Goods",
+        translate=True,
+        default=lambda self: self.env._("Boxes"),
+    )
     package_count = fields.Integer(string="Packages")
     gross_weight = fields.Float(digits="Stock Weight")
     net_weight = fields.Float(digits="Stock Weight")
@@ -402,6 +407,36 @@ class BoTransportDocument(models.Model):
                 )
             )
         return sequence
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        documents._bo_translate_default_appearance(vals_list)
+        return documents
+
+    def _bo_translate_default_appearance(self, vals_list):
+        """The default appearance of goods in every installed language, so that
+        each reader (and the DDT printed in the customer's language) has it in
+        theirs. One UPDATE for all the new documents."""
+        default = self.env._("Boxes")
+        ids = [
+            document.id
+            for document, vals in zip(self, vals_list, strict=True)
+            if vals.get("goods_appearance", default) == default
+        ]
+        if not ids:
+            return
+        langs = {code for code, _name in self.env["res.lang"].get_installed()} | {"en_US"}
+        values = {lang: self.with_context(lang=lang).env._("Boxes") for lang in sorted(langs)}
+        self.flush_recordset(["goods_appearance"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE bo_transport_document SET goods_appearance = %s::jsonb WHERE id = ANY(%s)",
+                json.dumps(values),
+                ids,
+            )
+        )
+        self.browse(ids).invalidate_recordset(["goods_appearance"])
 
     @api.model
     def _bo_create_sequences(self):

@@ -181,3 +181,17 @@ class TestTransportDocument(BoLogisticsCommon):
         self.assertIn("DDT/2031/00001", text)
         self.assertIn("DDT/2031/00002", text)
         self.assertIn("Vendita", text, "the transport reason is printed in the customer's language")
+        self.assertIn("Aspetto esteriore dei beni: Scatole", text)
+        self.assertNotIn("Boxes", text)
+
+    def test_goods_appearance_in_the_readers_language(self):
+        """Made by an English user (or the demo), the default appearance of the
+        goods reads in Italian to an Italian reader and in English to others."""
+        self.env["res.lang"]._activate_lang("it_IT")
+        document = self._document().with_context(lang="en_US")
+        self.assertEqual(document.goods_appearance, "Boxes")
+        self.assertEqual(document.with_context(lang="it_IT").goods_appearance, "Scatole")
+        # What the clerk types stays as typed.
+        typed = self._document().with_context(lang="it_IT")
+        typed.goods_appearance = "Pallet"
+        self.assertEqual(typed.goods_appearance, "Pallet")

@@ -42,10 +42,10 @@ class BoCheckFinding(models.Model):
     severity = fields.Selection(
         selection=[("blocking", "Blocking"), ("warning", "Warning")], required=True
     )
-    message_key = fields.Char(readonly=True)
-    message_params = fields.Json(readonly=True)
+    message_key = fields.Char(string="Message Type", readonly=True)
+    message_params = fields.Json(string="Message Values", readonly=True)
     # Text given as is by a rule without message key (older findings, other addons).
-    message_text = fields.Char(readonly=True)
+    message_text = fields.Char(string="Message as Written", readonly=True)
     message = fields.Char(compute="_compute_message")
     company_id = fields.Many2one(related="order_id.company_id")
     sequence = fields.Integer(related="rule_id.sequence")
