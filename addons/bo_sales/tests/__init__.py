@@ -19,6 +19,7 @@ from . import (
     test_security,
     test_sql_values,
     test_tours,
+    test_tours_reader_language,
     test_visit_planner,
     test_visit_planner_wizard,
 )
