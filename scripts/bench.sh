@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: a bench database with the suite and a generated volume of data
-# (tests/bench/generate.py, made once), then every benchmark case of
-# tests/bench/cases/ (tests/bench/runner.py): one table on screen, the same as
+# (tools/bench/generate.py, made once), then every benchmark case of
+# tools/bench/cases/ (tools/bench/runner.py): one table on screen, the same as
 # JSON in .bench/ (ignored). Exits non-zero when a case fails.
 #
 # BO_BENCH_DB      bench database (default bo_bench); reused while it holds the suite
@@ -35,7 +35,7 @@ if [ "${BO_BENCH_FRESH:-0}" = 1 ] || ! suite_installed "$db" || ! generated "$db
         create_suite_db "$db" "$log" || die "Installing the suite in $db failed; see $log"
     fi
     info "Generating $lines order lines in $db"
-    "$VENV/bin/python" "$PROJECT_DIR/tests/bench/generate.py" -c "$ODOO_CONF" -d "$db" \
+    "$VENV/bin/python" "$PROJECT_DIR/tools/bench/generate.py" -c "$ODOO_CONF" -d "$db" \
         --lines "$lines" --mark | tee "$LOCAL_DIR/log/$db-generate.json" \
         || die "Generating the data failed"
 else
@@ -54,7 +54,7 @@ PGOPTIONS="-c client_min_messages=error" psql -w -d "$db" -qc "VACUUM ANALYZE" \
 
 json="$PROJECT_DIR/.bench/bench-$(date -u +%Y%m%dT%H%M%SZ).json"
 set +e
-"$VENV/bin/python" "$PROJECT_DIR/tests/bench/runner.py" -c "$ODOO_CONF" -d "$db" \
+"$VENV/bin/python" "$PROJECT_DIR/tools/bench/runner.py" -c "$ODOO_CONF" -d "$db" \
     --runs "${BO_BENCH_RUNS:-3}" --json "$json" ${BO_BENCH_CASES:+--cases "$BO_BENCH_CASES"}
 rc=$?
 set -e

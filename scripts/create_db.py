@@ -11,10 +11,22 @@ an auto-installed one (account_peppol, with account) breaks the install. The
 suite is then installed in the same process, since `odoo-bin -i` would refresh
 the module list and undo that marking.
 
+Two profiles (``--profile=``, default from ``BO_DB_PROFILE``, else ``italian``):
+
+- ``italian``: as above, Odoo's Italian localization complete, as it
+  auto-installs (l10n_it, l10n_it_edi and its e-invoicing chain,
+  l10n_it_stock_ddt): what an Italian client runs.
+- ``plain``: the same Italian company whose database has no Italian
+  e-invoicing: ``l10n_it_edi`` and every module depending on it (so
+  ``l10n_it_stock_ddt`` too) are left uninstallable, as for a client who removed
+  them or a tree without them. The suite then numbers its own DDTs alone.
+
 Usage: python create_db.py ODOO_CONF DBNAME LOGFILE ADDON[,ADDON...] [--without-demo]
+       [--profile=italian|plain]
 """
 
 import logging
+import os
 import sys
 
 import odoo
@@ -41,6 +53,24 @@ BROKEN_MODULES = SQL("""
 """)
 
 
+# The plain profile: Italy's e-invoicing and every module built on it.
+WITHOUT_EINVOICING = SQL("""
+    WITH RECURSIVE removed(name) AS (
+        SELECT 'l10n_it_edi'::varchar
+         UNION
+        SELECT mod.name
+          FROM ir_module_module mod
+          JOIN ir_module_module_dependency dep ON dep.module_id = mod.id
+          JOIN removed ON removed.name = dep.name
+    )
+    UPDATE ir_module_module SET state = 'uninstallable'
+     WHERE state = 'uninstalled' AND name IN (SELECT name FROM removed)
+ RETURNING name
+""")
+
+PROFILES = ("italian", "plain")
+
+
 STUCK_MODULES = SQL("""
     UPDATE ir_module_module SET state = 'uninstallable'
      WHERE state = 'to install'
@@ -48,7 +78,9 @@ STUCK_MODULES = SQL("""
 """)
 
 
-def main(conf, dbname, logfile, addons, demo=True):
+def main(conf, dbname, logfile, addons, demo=True, profile="italian"):
+    if profile not in PROFILES:
+        raise SystemExit(f"Unknown database profile {profile!r}: choose one of {PROFILES}")
     options = [
         "-c",
         conf,
@@ -82,6 +114,10 @@ def main(conf, dbname, logfile, addons, demo=True):
                 "Left uninstallable (a dependency is absent from the Odoo tree): %s",
                 ", ".join(broken),
             )
+        if profile == "plain":
+            env.cr.execute(WITHOUT_EINVOICING)
+            removed = sorted(name for (name,) in env.cr.fetchall())
+            _logger.warning("Plain profile, left uninstallable: %s", ", ".join(removed))
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         env["ir.module.module"].search([("name", "in", addons)]).button_immediate_install()
@@ -97,4 +133,15 @@ def main(conf, dbname, logfile, addons, demo=True):
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(args[0], args[1], args[2], args[3].split(","), demo="--without-demo" not in sys.argv)
+    profile = os.environ.get("BO_DB_PROFILE") or "italian"
+    for arg in sys.argv[1:]:
+        if arg.startswith("--profile="):
+            profile = arg.split("=", 1)[1]
+    main(
+        args[0],
+        args[1],
+        args[2],
+        args[3].split(","),
+        demo="--without-demo" not in sys.argv,
+        profile=profile,
+    )

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make load: Odoo with worker processes on a free loopback port, N concurrent
 # XML-RPC clients creating, confirming and delivering orders and validating their
-# DDTs for a bounded time (tests/load/load.py), then checks of the database
-# (tests/load/checks.py). Odoo is stopped at the end whatever happens.
+# DDTs for a bounded time (tools/load/load.py), then checks of the database
+# (tools/load/checks.py). Odoo is stopped at the end whatever happens.
 #
 # BO_LOAD_DB       load database (default bo_load; made once with the suite and demo
 #                  data, the suite upgraded in it before each run)
@@ -82,7 +82,7 @@ for _ in $(seq 30); do
 done
 
 set +e
-"$VENV/bin/python" "$PROJECT_DIR/tests/load/load.py" --url "http://127.0.0.1:$port" --db "$db" \
+"$VENV/bin/python" "$PROJECT_DIR/tools/load/load.py" --url "http://127.0.0.1:$port" --db "$db" \
     --clients "${BO_LOAD_CLIENTS:-4}" --seconds "${BO_LOAD_SECONDS:-60}" \
     --login "${BO_LOAD_LOGIN:-admin}" --password "${BO_LOAD_PASSWORD:-admin}"
 rc=$?

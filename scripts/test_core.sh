@@ -52,4 +52,4 @@ rc=$?
 set -e
 elapsed=$(( $(date +%s) - start ))
 
-"$VENV/bin/python" "$PROJECT_DIR/tests/core_report.py" "$log" "$db" "$elapsed" "$rc"
+"$VENV/bin/python" "$PROJECT_DIR/tools/core_report.py" "$log" "$db" "$elapsed" "$rc"

@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Benchmarks cannot rot unnoticed: every case of tests/bench/cases/ is loaded
+"""Benchmarks cannot rot unnoticed: every case of tools/bench/cases/ is loaded
 and prepared and run on a small size (env.context bo_bench="small", and the
 case's module-level SMALL keyword arguments to prepare, or its integer sizes
 scaled down: runner.small_kwargs); the runner keeps runs
@@ -13,8 +13,8 @@ import tempfile
 
 from odoo.tests import TransactionCase, tagged
 
-from tests.bench import runner
-from tests.bench.generate import ean13, generate, partita_iva
+from tools.bench import runner
+from tools.bench.generate import ean13, generate, partita_iva
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,7 @@
 
 On a copy of the test database (committed data, real processes), each job runs
 through Odoo's scheduler (``ir.cron._process_jobs``) in a process of
-tests/cron_faults_runner.py that SIGKILLs itself:
+tools/cron_faults_runner.py that SIGKILLs itself:
 
 1. when its first batch is done but not committed: nothing is kept, nothing
    queued;
@@ -38,7 +38,7 @@ import odoo
 from odoo.tools import config
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUNNER = os.path.join(ROOT, "tests", "cron_faults_runner.py")
+RUNNER = os.path.join(ROOT, "tools", "cron_faults_runner.py")
 BATCH = 2
 
 
@@ -98,7 +98,7 @@ def fault_db():
 
 
 class Runner:
-    """Talks to tests/cron_faults_runner.py (one registry for every run)."""
+    """Talks to tools/cron_faults_runner.py (one registry for every run)."""
 
     def __init__(self, db):
         self.db = db

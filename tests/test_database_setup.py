@@ -5,6 +5,8 @@ scheduler works on: it skips any database with a module left in a 'to ...'
 state, and then no scheduled job of the suite (nightly checks, reminders,
 reports) would ever run."""
 
+import os
+
 from odoo.tests import TransactionCase, tagged
 
 
@@ -15,3 +17,27 @@ class TestDatabaseSetup(TransactionCase):
             [("state", "in", ("to install", "to upgrade", "to remove"))]
         )
         self.assertFalse(stuck, f"modules left {stuck.mapped('state')}: {stuck.mapped('name')}")
+
+    def test_profile_modules(self):
+        """The Italian profile (default) has Odoo's Italian localization complete,
+        as it auto-installs for an Italian company; the plain one has none of
+        Italy's e-invoicing (BO_DB_PROFILE, scripts/create_db.py)."""
+        profile = os.environ.get("BO_DB_PROFILE") or "italian"
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("l10n_it", "l10n_it_edi", "l10n_it_stock_ddt", "account_peppol"))]
+        )
+        states = {module.name: module.state for module in modules}
+        self.assertEqual(self.env.company.country_id.code, "IT")
+        self.assertEqual(states.get("l10n_it"), "installed")
+        if profile == "italian":
+            self.assertEqual(
+                states,
+                dict.fromkeys(
+                    ("l10n_it", "l10n_it_edi", "l10n_it_stock_ddt", "account_peppol"), "installed"
+                ),
+            )
+        else:
+            # Odoo's module list may show them 'uninstalled' again once the
+            # install is done: what matters is that they were not installed.
+            self.assertIn(states.get("l10n_it_edi"), ("uninstalled", "uninstallable"))
+            self.assertIn(states.get("l10n_it_stock_ddt"), ("uninstalled", "uninstallable"))

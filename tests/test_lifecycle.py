@@ -3,7 +3,7 @@
 """Install, upgrade and uninstall of the three addons on databases full of data,
 in every order their dependencies allow, leave Odoo working and the data intact.
 
-Each step runs Odoo in a subprocess (tests/lifecycle/worker.py, or odoo-bin for
+Each step runs Odoo in a subprocess (tools/lifecycle/worker.py, or odoo-bin for
 the upgrades) against databases of its own, named after the test database
 (`<test db>_lc_*`, dropped at the end); a database is copied with
 `CREATE DATABASE ... TEMPLATE` (and its filestore) rather than built twice.
@@ -68,7 +68,7 @@ _logger = logging.getLogger(__name__)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.path.join(ROOT, ".local", "odoo.conf")
 LOG_DIR = os.path.join(ROOT, ".local", "log")
-WORKER = os.path.join(ROOT, "tests", "lifecycle", "worker.py")
+WORKER = os.path.join(ROOT, "tools", "lifecycle", "worker.py")
 CREATE_DB = os.path.join(ROOT, "scripts", "create_db.py")
 ODOO_BIN = os.path.join(os.environ.get("ODOO_PATH", "/opt/odoo18"), "odoo-bin")
 PYTHON = sys.executable

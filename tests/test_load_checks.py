@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""The post-checks of `make load` (tests/load/checks.py) can fail.
+"""The post-checks of `make load` (tools/load/checks.py) can fail.
 
 A tiny run is made in the test's transaction the way the load clients make it
 (orders checked and confirmed, deliveries validated, "Create DDT" then "Validate"),
@@ -21,8 +21,8 @@ from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.bo_logistics.tests.common import BoLogisticsCommon
 
-from tests.load import checks
-from tests.load.load import _action_record_ids, _fault_kinds
+from tools.load import checks
+from tools.load.load import _action_record_ids, _fault_kinds
 
 
 class _OrmApi:

@@ -167,12 +167,6 @@ class StockPicking(models.Model):
             action.update(view_mode="form", res_id=documents.id, views=[(False, "form")])
         return action
 
-    def action_bo_open_tracking(self):
-        self.ensure_one()
-        if not self.carrier_tracking_url:
-            raise UserError(self.env._("This shipment has no tracking link yet."))
-        return {"type": "ir.actions.act_url", "url": self.carrier_tracking_url, "target": "new"}
-
     # ------------------------------------------------------------------
     # Business helpers
     # ------------------------------------------------------------------

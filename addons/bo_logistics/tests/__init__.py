@@ -1,5 +1,4 @@
 from . import (
-    test_bench_case,
     test_courier_choice,
     test_ddt_concurrency,
     test_invoicing_returns,

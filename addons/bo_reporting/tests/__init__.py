@@ -1,5 +1,4 @@
 from . import (
-    test_bench_case,
     test_other_kinds,
     test_periodic_run,
     test_periods,

@@ -3,9 +3,7 @@
 """Order import batches: matching, grouping, all-or-nothing, duplicates, rights."""
 
 import base64
-import importlib.util
 import io
-from pathlib import Path
 
 import xlsxwriter
 import xlwt
@@ -422,15 +420,3 @@ class TestOrderImport(BoSalesCommon):
         self.assertEqual(len(sheet.rows), 1)
         self.assertEqual(sheet.rows[0].values["customer_vat"], "IT01234567890")
         self.assertEqual(len(sheet.columns), 12)
-
-    def test_benchmark_case_runs(self):
-        path = Path(__file__).parents[3] / "tests" / "bench" / "cases" / "order_import.py"
-        spec = importlib.util.spec_from_file_location("bench_order_import", path)
-        case = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(case)
-        self.assertTrue(case.CASE["target_s"] > 0)
-        ctx = case.prepare(self.env, orders=4, lines_per_order=3, customers=2, products=5)
-        batch = case.run(self.env, ctx)
-        self.assertEqual(len(batch.order_ids), 4)
-        self.assertEqual(len(batch.order_ids.order_line), 12)
-        self.assertEqual(len(case.baseline(self.env, ctx)), 4)

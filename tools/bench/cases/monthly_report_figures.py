@@ -8,7 +8,7 @@ month's order lines in every breakdown with the comparison month, the twelve
 months' trend, every invoiced figure) and the names of the groups.
 """
 
-from tests.bench.cases import monthly_report
+from tools.bench.cases import monthly_report
 
 CASE = {
     "name": "monthly_report_figures",

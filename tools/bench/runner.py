@@ -1,6 +1,6 @@
 """Benchmark runner of `make bench` (scripts/bench.sh).
 
-Finds every tests/bench/cases/*.py, and for each case, in a transaction of its
+Finds every tools/bench/cases/*.py, and for each case, in a transaction of its
 own that is rolled back at the end (the bench database keeps only the generated
 data):
 
@@ -24,7 +24,7 @@ Cases may shrink themselves when env.context["bo_bench"] == "small" (what
 tests/test_bench_runner.py passes, to keep every case from rotting);
 `make bench` passes "full".
 
-Usage: python tests/bench/runner.py -c ODOO_CONF -d DB [--runs 3] [--cases a,b]
+Usage: python tools/bench/runner.py -c ODOO_CONF -d DB [--runs 3] [--cases a,b]
        [--json .bench/bench.json]
 """
 
@@ -47,7 +47,7 @@ from odoo.tools import SQL
 _logger = logging.getLogger("bo_suite.bench")
 
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CASES_DIR = os.path.join(PROJECT_DIR, "tests", "bench", "cases")
+CASES_DIR = os.path.join(PROJECT_DIR, "tools", "bench", "cases")
 
 
 def case_paths(names=None):
@@ -64,7 +64,7 @@ def load_case(path):
     """Import a case module from its file and check its interface; raise when broken."""
     stem = os.path.splitext(os.path.basename(path))[0]
     if PROJECT_DIR not in sys.path:
-        # Cases import helpers as `tests.bench.generate`.
+        # Cases import helpers as `tools.bench.generate`.
         sys.path.insert(0, PROJECT_DIR)
     spec = importlib.util.spec_from_file_location(f"bo_bench_case_{stem}", path)
     module = importlib.util.module_from_spec(spec)

@@ -10,7 +10,7 @@ is for the check; this case shows what was moved out of it (its target is
 our own).
 """
 
-from tests.bench.cases import order_checks
+from tools.bench.cases import order_checks
 
 # Our own budget (no issue sets one): the activities follow a batch within seconds.
 CASE = {

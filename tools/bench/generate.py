@@ -40,7 +40,7 @@ invoice lines would set them to 0. The quants of stock are not touched except
 by the real orders.
 
 Usage (a database with the suite installed; it is changed in place):
-    python tests/bench/generate.py -c .local/odoo.conf -d bo_bench --lines 200000
+    python tools/bench/generate.py -c .local/odoo.conf -d bo_bench --lines 200000
 `generate(env, lines=...)` does the same inside an existing environment (tests,
 benchmark cases) and returns a summary dict.
 """

@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Checks made after a load run (tests/load/load.py), through the same XML-RPC API.
+"""Checks made after a load run (tools/load/load.py), through the same XML-RPC API.
 
 Each check is a function ``check(api, result) -> list of problem strings``:
 ``api`` is a ``load.Api`` logged in as the load user, ``result`` the merged

@@ -6,7 +6,7 @@ tests and the final "X failed, Y error(s) of Z tests" line, prints a table per
 module (tests, failed, errors) and the failing tests, and exits non-zero when a
 test failed or Odoo itself did not finish.
 
-Usage: python tests/core_report.py LOGFILE DBNAME ELAPSED_S ODOO_RC
+Usage: python tools/core_report.py LOGFILE DBNAME ELAPSED_S ODOO_RC
 """
 
 import collections

@@ -28,7 +28,7 @@ SMALL = {"lines": 300}
 def prepare(env, lines=None):
     """Make sure there are order lines to read; return the period and the line count."""
     if lines or env.context.get("bo_bench") == "small":
-        from tests.bench.generate import generate
+        from tools.bench.generate import generate
 
         generate(env, lines or SMALL["lines"], real=0, events=0)
     today = datetime.date.today()

@@ -12,7 +12,7 @@ prepare(env) committed, VACUUM ANALYZE (what autovacuum does on a live
 server), then run(env, ctx) measured as the runner does (each run rolled back,
 median time and queries). The copy is dropped at the end.
 
-Usage: python tests/bench/committed.py -c ODOO_CONF -d DB --case order_checks [--runs 7]
+Usage: python tools/bench/committed.py -c ODOO_CONF -d DB --case order_checks [--runs 7]
 """
 
 import argparse

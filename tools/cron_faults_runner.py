@@ -4,7 +4,7 @@
 
 Used by tests/test_cron_faults.py, never by the addons. Usage:
 
-    python tests/cron_faults_runner.py <odoo.conf> <database> <logfile>
+    python tools/cron_faults_runner.py <odoo.conf> <database> <logfile>
 
 It loads the registry of <database> (a throwaway copy) once, then answers one
 JSON command per line on stdin with one JSON line on stdout:

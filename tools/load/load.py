@@ -21,10 +21,10 @@ Every XML-RPC fault is counted by its last line, and those carrying a traceback
 (anything but a user, access or validation message) separately: Odoo retries
 serialization failures, deadlocks and busy locks itself
 (odoo.service.model.retrying), so a client must never get one.
-Afterwards the POST_CHECKS of tests/load/checks.py verify the database.
+Afterwards the POST_CHECKS of tools/load/checks.py verify the database.
 Prints one JSON summary; exits 1 when a fault was returned or a check failed.
 
-Usage: python tests/load/load.py --url http://127.0.0.1:PORT --db DB
+Usage: python tools/load/load.py --url http://127.0.0.1:PORT --db DB
        [--clients 4] [--seconds 60] [--login admin --password admin]
 """
 

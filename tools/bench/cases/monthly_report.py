@@ -4,7 +4,7 @@
 over a database with many confirmed order lines.
 
 On a database that already holds the lines asked for (the bench database made
-by tests/bench/generate.py: customers, agents, products and orders over three
+by tools/bench/generate.py: customers, agents, products and orders over three
 years), prepare() only defines a company-wide monthly report on it (comparison
 with the same month last year, PDF and XLSX).
 
