@@ -20,6 +20,7 @@ from odoo import api as odoo_api
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.bo_logistics.tests.common import BoLogisticsCommon
+from odoo.addons.bo_sales.tools.check_engine import as_engine
 
 from tools.load import checks
 from tools.load.load import _action_record_ids, _fault_kinds
@@ -183,7 +184,7 @@ class TestLoadChecks(BoLogisticsCommon):
         other_rule = self.env["bo.check.rule"].search(
             [("id", "not in", order.bo_check_finding_ids.rule_id.ids)], limit=1
         )
-        order.with_context(bo_check_skip=True).bo_check_rule_id = other_rule
+        as_engine(order).with_context(bo_check_skip=True).bo_check_rule_id = other_rule
         self.assertEqual(
             self._problems(checks.check_findings_consistent),
             [

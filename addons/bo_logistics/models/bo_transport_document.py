@@ -4,7 +4,7 @@ import json
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, pdf
 
 from odoo.addons.base.models.ir_sequence import _update_nogap
@@ -248,7 +248,24 @@ class BoTransportDocument(models.Model):
             "message_main_attachment_id",
         }
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(
+            vals.get("name", "/") != "/" or vals.get("state", "draft") != "draft"
+            for vals in vals_list
+        ):
+            raise AccessError(self._bo_numbering_message())
+        return super().create(vals_list)
+
+    def _bo_numbering_message(self):
+        return self.env._(
+            "A DDT gets its number and state from its Validate and Cancel buttons only."
+        )
+
     def write(self, vals):
+        # NOTE: action_validate() and action_cancel() write these through super().
+        if {"name", "state"} & set(vals):
+            raise AccessError(self._bo_numbering_message())
         if any(doc.state != "draft" for doc in self):
             locked = set(vals) - self._bo_editable_done_fields()
             if locked:

@@ -370,6 +370,13 @@ class BoOrderImport(models.Model):
             agent, message = agents(values)
             if message:
                 row_messages.append(message)
+            elif agent and not is_back_office and agent != own_partner:
+                row_messages.append(
+                    self.env._(
+                        "Agent %(agent)s: you can import orders only as their agent yourself.",
+                        agent=agent.display_name,
+                    )
+                )
             problems += [{"row": row, "message": m, "blocking": True} for m in row_messages]
             key = (customer.id, (values.get("client_order_ref") or "").strip())
             if row_messages or row in bad_rows or not customer:

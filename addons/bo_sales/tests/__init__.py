@@ -7,6 +7,7 @@ from . import (
     test_cron_batches,
     test_mail_gateway,
     test_offer_campaign,
+    test_order_check_authority,
     test_order_checks,
     test_order_file,
     test_order_import,
