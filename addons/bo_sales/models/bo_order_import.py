@@ -216,10 +216,16 @@ class BoOrderImport(models.Model):
     # ------------------------------------------------------------------
 
     def _get_file_content(self):
+        """The bytes of the uploaded file, whatever the context asks.
+
+        NOTE: the web client reads and saves with ``bin_size`` in its context,
+        where a binary field yields its size ("607.00 bytes"), not its content.
+        """
         self.ensure_one()
-        if not self.file_data:
+        data = self.with_context(bin_size=False, bin_size_file_data=False).file_data
+        if not data:
             return b""
-        return base64.b64decode(self.file_data)
+        return base64.b64decode(data)
 
     @api.model
     def _get_template_content(self):

@@ -12,6 +12,7 @@ from . import (
     test_order_checks_bench,
     test_order_file,
     test_order_import,
+    test_order_import_upload,
     test_order_sheet,
     test_partner_data,
     test_payment_reminder,
