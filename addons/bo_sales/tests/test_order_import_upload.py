@@ -31,7 +31,7 @@ def upload_xlsx(rows=None):
     output = io.BytesIO()
     book = xlsxwriter.Workbook(output, {"in_memory": True})
     sheet = book.add_worksheet("Ordini")
-    for index, line in enumerate([HEADER, *rows]):
+    for index, line in enumerate([HEADER, *(rows or ROWS)]):
         sheet.write_row(index, 0, line)
     book.close()
     return output.getvalue()
@@ -40,7 +40,7 @@ def upload_xlsx(rows=None):
 def upload_xls(rows=None):
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("Ordini")
-    for index, line in enumerate([HEADER, *rows]):
+    for index, line in enumerate([HEADER, *(rows or ROWS)]):
         for column, value in enumerate(line):
             sheet.write(index, column, value)
     output = io.BytesIO()
