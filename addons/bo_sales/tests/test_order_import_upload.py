@@ -6,13 +6,14 @@ clerk picks the file in the form's real file input."""
 
 import base64
 import io
+import json
 
 import xlsxwriter
 import xlwt
 
 from odoo.tests import tagged
 
-from .common_tours import BoTourCase
+from .common_tours import TOUR_TIMEOUT, BoTourCase
 
 HEADER = ["Cliente", "Cod. cliente", "Rif. cliente", "Codice articolo", "Quantità", "Prezzo"]
 ROWS = [
@@ -23,7 +24,13 @@ ROWS = [
 
 def upload_csv(rows=None):
     lines = [HEADER, *(rows or ROWS)]
-    text = "\n".join(";".join(str(cell).replace(".", ",") for cell in line) for line in lines)
+    # An Italian CSV: semicolons, decimal commas.
+    text = "\n".join(
+        ";".join(
+            str(cell).replace(".", ",") if isinstance(cell, float) else str(cell) for cell in line
+        )
+        for line in lines
+    )
     return text.encode("utf-8")
 
 
@@ -135,3 +142,46 @@ class TestOrderUploadRpc(OrderUploadCase):
                 # Replacing the file of a new import rehashes its bytes.
                 [replaced] = self.web_save(content + b"\n", name, record_id=again["id"])
                 self.assertFalse(replaced["duplicate_import_id"])
+
+
+@tagged("post_install", "-at_install")
+class TestOrderUploadTour(OrderUploadCase):
+    """In Chromium, from the home page: New, pick the file, check, import."""
+
+    def upload_tour(self, content, extension, mimetype):
+        name = f"ordini_agente_upload.{extension}"
+        # NOTE: the file waits in the browser's session storage, as it would
+        # wait on the clerk's disk; only the form's file input sends it.
+        file_json = json.dumps(
+            {"name": name, "type": mimetype, "data": base64.b64encode(content).decode()}
+        )
+        tour = "bo_sales_order_import_upload_tour"
+        self.start_tour(
+            "/odoo",
+            tour,
+            login=self.clerk.login,
+            timeout=TOUR_TIMEOUT,
+            code=(
+                f"sessionStorage.setItem('bo_sales_order_upload_file', {json.dumps(file_json)});"
+                f"odoo.startTour({tour!r}, {{stepDelay: 0, startUrl: '/odoo'}});"
+            ),
+        )
+        self.env.invalidate_all()
+        batch = self.env["bo.order.import"].search([("file_name", "=", name)])
+        self.assertEqual(len(batch), 1)
+        self.assertEqual(batch.user_id, self.clerk)
+        self.assertEqual(base64.b64decode(batch.file_data), content)
+        self.assert_orders_of_rows(batch)
+
+    def test_upload_xlsx(self):
+        self.upload_tour(
+            upload_xlsx(),
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+    def test_upload_xls(self):
+        self.upload_tour(upload_xls(), "xls", "application/vnd.ms-excel")
+
+    def test_upload_csv(self):
+        self.upload_tour(upload_csv(), "csv", "text/csv")
