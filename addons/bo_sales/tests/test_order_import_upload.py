@@ -14,6 +14,7 @@ import xlwt
 from odoo.tests import tagged
 
 from .common_tours import TOUR_TIMEOUT, BoTourCase
+from .ods import make_ods
 
 HEADER = ["Cliente", "Cod. cliente", "Rif. cliente", "Codice articolo", "Quantità", "Prezzo"]
 ROWS = [
@@ -53,6 +54,10 @@ def upload_xls(rows=None):
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+def upload_ods(rows=None):
+    return make_ods([HEADER, *(rows or ROWS)])
 
 
 class OrderUploadCase(BoTourCase):
@@ -126,6 +131,7 @@ class TestOrderUploadRpc(OrderUploadCase):
             ("ordini.csv", upload_csv()),
             ("ordini.xlsx", upload_xlsx()),
             ("ordini.xls", upload_xls()),
+            ("ordini.ods", upload_ods()),
         ):
             with self.subTest(name=name):
                 [values] = self.web_save(content, name)
@@ -185,3 +191,6 @@ class TestOrderUploadTour(OrderUploadCase):
 
     def test_upload_csv(self):
         self.upload_tour(upload_csv(), "csv", "text/csv")
+
+    def test_upload_ods(self):
+        self.upload_tour(upload_ods(), "ods", "application/vnd.oasis.opendocument.spreadsheet")

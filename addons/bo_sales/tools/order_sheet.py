@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Read an agent's order spreadsheet (.xls, .xlsx, .csv) into plain rows.
+"""Read an agent's order spreadsheet (.xls, .xlsx, .ods, .csv) into plain rows.
 
 No ORM here: the module only turns bytes into typed rows and a list of
 problems, each with the sheet row number the clerk sees in Excel. Matching the
@@ -303,6 +303,37 @@ def cell_text(value):
 # ---------------------------------------------------------------------------
 
 
+class Percent(float):
+    """A number the sheet formats as a percentage: 0.05 is shown "5 %"."""
+
+
+def is_percent_format(number_format):
+    """Whether an Excel number format shows its value as a percentage
+    (``0%``, ``0.0 %``), not a literal sign (``0"%"`` or ``0\\%``)."""
+    if not number_format:
+        return False
+    unquoted = re.sub(r'"[^"]*"|\\.', "", number_format)
+    return "%" in unquoted
+
+
+def _percent_if_formatted(value, number_format):
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return Percent(value) if is_number and is_percent_format(number_format) else value
+
+
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+ODS_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+}
+
+
+def _ods_name(prefix, name):
+    return f"{{{ODS_NS[prefix]}}}{name}"
+
+
 def detect_format(content, filename):
     """Format from the file's content; the extension only names the expectation."""
     extension = (filename or "").rsplit(".", 1)[-1].lower() if "." in (filename or "") else ""
@@ -319,6 +350,11 @@ def detect_format(content, filename):
             )
         return "xls"
     if content.startswith(ZIP_MAGIC):
+        # NOTE: an OpenDocument file starts with its uncompressed "mimetype" member.
+        if content[30:38] == b"mimetype" and ODS_MIMETYPE in content[:200]:
+            return "ods"
+        if extension == "ods":
+            return "ods"
         return "xlsx"
     head = content[:2048].lstrip().lower()
     if head.startswith((b"%pdf", b"\x89png", b"\xff\xd8", b"gif8")):
@@ -394,6 +430,11 @@ def _read_xls(content, filename):
         merged = [(rlo + 1, rhi) for rlo, rhi, _clo, _chi in sheet.merged_cells]
         datemode = book.datemode
 
+        def xls_format(cell):
+            xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+            number_format = book.format_map.get(xf.format_key) if xf else None
+            return number_format.format_str if number_format else ""
+
         def rows():
             for index in range(sheet.nrows):
                 cells = []
@@ -404,6 +445,8 @@ def _read_xls(content, filename):
                         cells.append(xlrd.error_text_from_code.get(cell.value, "#VALUE!"))
                     elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                         cells.append(bool(cell.value))
+                    elif cell.ctype == xlrd.XL_CELL_NUMBER:
+                        cells.append(_percent_if_formatted(cell.value, xls_format(cell)))
                     else:
                         cells.append(cell.value)
                 yield index + 1, cells
@@ -476,12 +519,16 @@ def _read_xlsx_archive(archive, content, filename, openpyxl):
             merged.append((top, bottom))
 
         def rows():
-            for index, cells in enumerate(
-                sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1
-            ):
+            for index, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
                 if index > MAX_ROWS + HEADER_SEARCH_ROWS:
                     raise too_many_rows()
-                yield index, list(cells)
+                yield (
+                    index,
+                    [
+                        _percent_if_formatted(cell.value, getattr(cell, "number_format", ""))
+                        for cell in cells
+                    ],
+                )
 
         return sheet.title, list(rows()), warnings, merged
     except SheetError:
@@ -491,6 +538,141 @@ def _read_xlsx_archive(archive, content, filename, openpyxl):
         raise _unreadable(filename) from error
     finally:
         book.close()
+
+
+def _unreadable_ods(filename):
+    return SheetError(
+        _lt(
+            "The file %(name)s cannot be read: it is damaged or not a real OpenDocument "
+            "spreadsheet. Open it in LibreOffice or Excel, save it again as .ods or .xlsx and "
+            "upload it again.",
+            name=filename,
+        )
+    )
+
+
+def _read_ods(content, filename):
+    """Read the first visible table of an OpenDocument spreadsheet (.ods).
+
+    The XML is read with lxml (no entity, no network); rows and cells repeated
+    by ``number-rows-repeated``/``number-columns-repeated`` are expanded only
+    when they hold a value, so formatted empty rows cost nothing.
+    """
+    from lxml import etree
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise _unreadable_ods(filename) from error
+    with archive:
+        try:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_SIZE:
+                raise SheetError(
+                    _lt("The workbook is too large once uncompressed; split it in smaller files.")
+                )
+            with archive.open("content.xml") as member:
+                xml = member.read(MAX_UNZIPPED_SIZE)
+            parser = etree.XMLParser(
+                resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
+            )
+            root = etree.fromstring(xml, parser=parser)
+        except SheetError:
+            raise
+        except Exception as error:
+            _logger.info("Unreadable .ods %s", filename, exc_info=True)
+            raise _unreadable_ods(filename) from error
+    try:
+        return _read_ods_tree(root, xml)
+    except SheetError:
+        raise
+    except Exception as error:
+        _logger.info("Damaged .ods %s", filename, exc_info=True)
+        raise _unreadable_ods(filename) from error
+
+
+def _read_ods_tree(root, xml):
+    hidden_styles = {
+        style.get(_ods_name("style", "name"))
+        for style in root.iter(_ods_name("style", "style"))
+        if any(
+            props.get(_ods_name("table", "display")) == "false"
+            for props in style.iter(_ods_name("style", "table-properties"))
+        )
+    }
+    tables = list(root.iter(_ods_name("table", "table")))
+    visible = [t for t in tables if t.get(_ods_name("table", "style-name")) not in hidden_styles]
+    hidden = [t.get(_ods_name("table", "name")) or "" for t in tables if t not in visible]
+    if not visible:
+        raise SheetError(_lt("The workbook has no visible sheet."))
+    table = visible[0]
+    name = table.get(_ods_name("table", "name")) or ""
+    warnings = _sheet_warnings(name, hidden, len(visible))
+    if re.search(rb"table:formula=", xml):
+        warnings.append(
+            Problem(
+                0,
+                _lt(
+                    "The sheet contains formulas: the values last computed are imported. A "
+                    "formula never computed leaves its cell empty."
+                ),
+                blocking=False,
+            )
+        )
+    merged = []
+    rows = []
+    row_number = 0
+    data_rows = 0
+    for row in table.iter(_ods_name("table", "table-row")):
+        repeat = int(row.get(_ods_name("table", "number-rows-repeated")) or 1)
+        cells = []
+        for cell in row:
+            if cell.tag not in (
+                _ods_name("table", "table-cell"),
+                _ods_name("table", "covered-table-cell"),
+            ):
+                continue
+            span = int(cell.get(_ods_name("table", "number-rows-spanned")) or 1)
+            if span > 1:
+                merged.append((row_number + 1, row_number + span))
+            value = _ods_cell_value(cell)
+            columns = int(cell.get(_ods_name("table", "number-columns-repeated")) or 1)
+            cells += [value] * min(columns, MAX_COLUMNS - len(cells))
+            if len(cells) >= MAX_COLUMNS:
+                break
+        if any(_has_value(value) for value in cells):
+            for _index in range(repeat):
+                row_number += 1
+                data_rows += 1
+                if data_rows > MAX_ROWS + HEADER_SEARCH_ROWS:
+                    raise too_many_rows()
+                rows.append((row_number, list(cells)))
+        else:
+            row_number += repeat
+    return name, rows, warnings, merged
+
+
+def _ods_cell_value(cell):
+    kind = cell.get(_ods_name("office", "value-type"))
+    if kind in ("float", "currency", "percentage"):
+        value = float(cell.get(_ods_name("office", "value")))
+        return Percent(value) if kind == "percentage" else value
+    if kind == "date":
+        text = cell.get(_ods_name("office", "date-value")) or ""
+        return datetime.date.fromisoformat(text[:10])
+    if kind == "boolean":
+        return cell.get(_ods_name("office", "boolean-value")) == "true"
+    paragraphs = ["".join(p.itertext()) for p in cell.iter(_ods_name("text", "p"))]
+    text = "\n".join(paragraphs)
+    return text or None
+
+
+def _has_value(value):
+    """A cell counts when it holds something else than blanks."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return True
 
 
 def _read_csv(content, filename):
@@ -586,7 +768,7 @@ def read_order_sheet(content, filename):
             )
         )
     kind = detect_format(content, filename)
-    reader = {"xls": _read_xls, "xlsx": _read_xlsx, "csv": _read_csv}[kind]
+    reader = {"xls": _read_xls, "xlsx": _read_xlsx, "ods": _read_ods, "csv": _read_csv}[kind]
     sheet_name, raw_rows, warnings, merged = reader(content, filename)
     datemode = 0
     sheet = Sheet(sheet_name=sheet_name, problems=list(warnings))
@@ -672,6 +854,9 @@ def read_order_sheet(content, filename):
             try:
                 if key in NUMBER_KEYS:
                     values[key] = parse_number(raw)
+                    if key == "discount" and isinstance(raw, Percent):
+                        # 0.05 shown as "5 %" is a discount of 5 %.
+                        values[key] = round(values[key] * 100, 6)
                 elif key == "commitment_date":
                     values[key] = parse_date(raw, datemode)
                 else:
