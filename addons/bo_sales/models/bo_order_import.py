@@ -13,12 +13,18 @@ from stdnum.eu import vat as eu_vat
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from ..tools import order_sheet
 
 # Preview and error dialogs list this many problems; the issue list keeps all.
 MESSAGE_PROBLEM_LIMIT = 20
+# Bounds of a plausible row (system parameter: default), beyond which a row is refused.
+IMPORT_LIMITS = {
+    "bo_sales.import_max_quantity": 1_000_000,
+    "bo_sales.import_max_price_unit": 1_000_000,
+    "bo_sales.import_max_days_ahead": 730,
+}
 
 
 def _vat_key(value, default_country):
@@ -76,6 +82,28 @@ class BoOrderImport(models.Model):
     confirm_duplicate = fields.Boolean(
         string="Import Again",
         help="This file was imported before: tick to import its orders a second time.",
+    )
+    number_format = fields.Selection(
+        selection=[
+            ("comma", "1.234,56 (decimal comma)"),
+            ("point", "1,234.56 (decimal point)"),
+        ],
+        string="Numbers Written As",
+        help="How the file writes its numbers, when the file itself does not tell.",
+    )
+    date_order = fields.Selection(
+        selection=[
+            ("dmy", "Day first (31/12/2026)"),
+            ("mdy", "Month first (12/31/2026)"),
+        ],
+        string="Dates Written As",
+        help="How the file writes its dates, when the file itself does not tell.",
+    )
+    ask_number_format = fields.Boolean(
+        readonly=True, help="The last check could not tell how the file writes its numbers."
+    )
+    ask_date_order = fields.Boolean(
+        readonly=True, help="The last check could not tell how the file writes its dates."
     )
     import_valid_only = fields.Boolean(
         string="Import Valid Orders Only",
@@ -139,12 +167,22 @@ class BoOrderImport(models.Model):
         self.state = "draft"
         self.issue_ids = [Command.clear()]
         self.confirm_duplicate = False
+        self.number_format = self.date_order = False
+        self.ask_number_format = self.ask_date_order = False
 
     def write(self, vals):
         if "file_data" in vals and any(batch.state == "done" for batch in self):
             raise UserError(self.env._("The file of a finished import cannot be replaced."))
         if "file_data" in vals:
-            vals = dict(vals, state="draft")
+            # A new file: the answers given for the previous one do not apply.
+            vals = {
+                "number_format": False,
+                "date_order": False,
+                "ask_number_format": False,
+                "ask_date_order": False,
+                **vals,
+                "state": "draft",
+            }
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -307,9 +345,12 @@ class BoOrderImport(models.Model):
             ]
         )
         blocking = sum(1 for p in plan["problems"] if p["blocking"])
+        questions = plan.get("questions", set())
         self.write(
             {
                 "state": "checked",
+                "ask_number_format": "decimal" in questions,
+                "ask_date_order": "date_order" in questions,
                 "row_count": plan["row_count"],
                 "error_count": blocking,
                 "warning_count": len(plan["problems"]) - blocking,
@@ -329,10 +370,20 @@ class BoOrderImport(models.Model):
         """
         self.ensure_one()
         content = self._get_file_content()
+        if not content and self.file_name:
+            raise UserError(
+                self.env._(
+                    "The file %(name)s is empty (0 bytes): it holds no order. Check that you "
+                    "picked the right file, or save it again from its program.",
+                    name=self.file_name,
+                )
+            )
         if not content:
             raise UserError(self.env._("Upload the spreadsheet to import first."))
         try:
-            sheet = order_sheet.read_order_sheet(content, self.file_name or "")
+            sheet = order_sheet.read_order_sheet(
+                content, self.file_name or "", self._get_read_options()
+            )
         except order_sheet.SheetError as error:
             raise UserError(self.env._(error.message)) from error
         problems = [
@@ -392,10 +443,36 @@ class BoOrderImport(models.Model):
             problems += group_problems
             orders.append(vals)
         if any(p["blocking"] and not p["row"] for p in problems):
-            # A file-level error (duplicate file) blocks every order.
+            # A file-level error (duplicate file, a question for the clerk) blocks every order.
             orders = []
         problems.sort(key=lambda p: p["row"])
-        return {"problems": problems, "orders": orders, "row_count": len(sheet.rows)}
+        return {
+            "problems": problems,
+            "orders": orders,
+            "row_count": len(sheet.rows),
+            "questions": sheet.questions,
+        }
+
+    def _get_read_options(self):
+        """How to read the file: the clerk's answers and the configured bounds."""
+        params = self.env["ir.config_parameter"].sudo()
+        limits = {}
+        for key, default in IMPORT_LIMITS.items():
+            try:
+                limits[key] = float(params.get_param(key, default))
+            except ValueError:
+                limits[key] = default
+        today = fields.Date.context_today(self)
+        return order_sheet.ReadOptions(
+            decimal={"comma": ",", "point": "."}.get(self.number_format),
+            date_order=self.date_order or None,
+            max_quantity=limits["bo_sales.import_max_quantity"],
+            max_price_unit=limits["bo_sales.import_max_price_unit"],
+            latest_date=today
+            + datetime.timedelta(days=int(limits["bo_sales.import_max_days_ahead"])),
+            today=today,
+            format_number=lambda value: formatLang(self.env, value, digits=2),
+        )
 
     def _prepare_order_vals(self, group):
         """Values of one draft order for ``sale.order.create``; lines via Command."""
