@@ -154,14 +154,13 @@ class TestOrderUploadRpc(OrderUploadCase):
 class TestOrderUploadTour(OrderUploadCase):
     """In Chromium, from the home page: New, pick the file, check, import."""
 
-    def upload_tour(self, content, extension, mimetype):
+    def upload_tour(self, content, extension, mimetype, tour="bo_sales_order_import_upload_tour"):
         name = f"ordini_agente_upload.{extension}"
         # NOTE: the file waits in the browser's session storage, as it would
         # wait on the clerk's disk; only the form's file input sends it.
         file_json = json.dumps(
             {"name": name, "type": mimetype, "data": base64.b64encode(content).decode()}
         )
-        tour = "bo_sales_order_import_upload_tour"
         self.start_tour(
             "/odoo",
             tour,
@@ -177,20 +176,38 @@ class TestOrderUploadTour(OrderUploadCase):
         self.assertEqual(len(batch), 1)
         self.assertEqual(batch.user_id, self.clerk)
         self.assertEqual(base64.b64decode(batch.file_data), content)
-        self.assert_orders_of_rows(batch)
+        return batch
+
+    def upload_tour_of_rows(self, content, extension, mimetype):
+        self.assert_orders_of_rows(self.upload_tour(content, extension, mimetype))
+
+    def test_ambiguous_date_asks_the_clerk(self):
+        content = (
+            b"Customer,Customer code,PO number,Product code,Qty,Unit price,Delivery date\n"
+            b'Ferramenta Upload S.r.l.,UPL-C1,PO-UPL-EN,UPL-DRILL,"1,500",1.25,12/07/2027\n'
+        )
+        batch = self.upload_tour(
+            content, "csv", "text/csv", tour="bo_sales_order_import_question_tour"
+        )
+        self.assertEqual(batch.date_order, "dmy")
+        line = batch.order_ids.order_line
+        self.assertEqual((line.product_uom_qty, line.price_unit), (1500.0, 1.25))
+        self.assertEqual(batch.order_ids.commitment_date.date().isoformat(), "2027-07-12")
 
     def test_upload_xlsx(self):
-        self.upload_tour(
+        self.upload_tour_of_rows(
             upload_xlsx(),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
 
     def test_upload_xls(self):
-        self.upload_tour(upload_xls(), "xls", "application/vnd.ms-excel")
+        self.upload_tour_of_rows(upload_xls(), "xls", "application/vnd.ms-excel")
 
     def test_upload_csv(self):
-        self.upload_tour(upload_csv(), "csv", "text/csv")
+        self.upload_tour_of_rows(upload_csv(), "csv", "text/csv")
 
     def test_upload_ods(self):
-        self.upload_tour(upload_ods(), "ods", "application/vnd.oasis.opendocument.spreadsheet")
+        self.upload_tour_of_rows(
+            upload_ods(), "ods", "application/vnd.oasis.opendocument.spreadsheet"
+        )

@@ -11,8 +11,9 @@ const FILE_KEY = "bo_sales_order_upload_file";
 // Steps waiting for the first page or a server action: slower on a busy machine.
 const SERVER_TIMEOUT = 30000;
 
-registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
-    steps: () => [
+/** From the home page to a new import holding the file of the session storage. */
+function uploadSteps() {
+    return [
         {
             content: "Open the apps menu from the home page",
             trigger: ".o_navbar_apps_menu button:enabled",
@@ -28,6 +29,7 @@ registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
             content: "Open the Orders menu",
             trigger: '.o_menu_sections [data-menu-xmlid="bo_sales.bo_orders_menu"]',
             run: "click",
+            timeout: SERVER_TIMEOUT,
         },
         {
             content: "Open Import Orders",
@@ -43,6 +45,7 @@ registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
         {
             content: "The form offers to upload the spreadsheet",
             trigger: ".o_form_view .o_field_widget[name=file_data] .o_select_file_button",
+            timeout: SERVER_TIMEOUT,
         },
         {
             content: "Pick the agent's spreadsheet in the file input",
@@ -60,6 +63,12 @@ registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
             content: "The form shows the name of the file picked",
             trigger: ".o_form_view .o_field_widget[name=name]:contains(ordini_agente_upload)",
         },
+    ];
+}
+
+registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
+    steps: () => [
+        ...uploadSteps(),
         {
             content: "Check the file (the form saves the upload first)",
             trigger: ".o_form_view button[name=action_check]",
@@ -95,6 +104,7 @@ registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
         },
         {
             content: "The drill line has the quantity and price of the file",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_form_view .o_field_widget[name=order_line] .o_data_row:contains(UPL-DRILL):has(td[name=product_uom_qty]:contains(3,00)):has(td[name=price_unit]:contains(95,50))",
         },
@@ -102,6 +112,74 @@ registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
             content: "The gloves line too",
             trigger:
                 ".o_form_view .o_field_widget[name=order_line] .o_data_row:contains(UPL-GLOVE):has(td[name=product_uom_qty]:contains(24,00)):has(td[name=price_unit]:contains(4,25))",
+        },
+    ],
+});
+
+// An English file whose date 12/07/2027 reads two ways: the check asks the
+// clerk, who chooses "day first", checks again and imports.
+registry.category("web_tour.tours").add("bo_sales_order_import_question_tour", {
+    steps: () => [
+        ...uploadSteps(),
+        {
+            content: "Check the file",
+            trigger: ".o_form_view button[name=action_check]",
+            run: "click",
+        },
+        {
+            content: "The check asks how the file writes its dates",
+            trigger: ".o_form_view div[name=question_alert]",
+            timeout: SERVER_TIMEOUT,
+        },
+        {
+            content: "Open the problems",
+            trigger: ".o_notebook a[name=bo_import_problems]",
+            run: "click",
+        },
+        {
+            content: "The problems name the row and both readings",
+            trigger:
+                ".o_field_widget[name=issue_ids] .o_data_row:contains(12/07/2027):contains(2027-07-12):contains(2027-12-07)",
+        },
+        {
+            content: "Nothing is planned until the clerk answers",
+            trigger: ".o_field_widget[name=planned_order_count]:contains(0)",
+        },
+        {
+            content: "The dates of this file are day first",
+            trigger: ".o_form_view .o_field_widget[name=date_order] input[data-value=dmy]",
+            run: "click",
+        },
+        {
+            content: "Check the file again",
+            trigger: ".o_form_view button[name=action_check]:not(.btn-primary)",
+            run: "click",
+        },
+        {
+            content: "No question is left",
+            trigger: ".o_form_view:not(:has(div[name=question_alert])) .o_field_widget[name=planned_order_count]:contains(1)",
+            timeout: SERVER_TIMEOUT,
+        },
+        {
+            content: "Import the order",
+            trigger: ".o_form_view button[name=action_import]",
+            run: "click",
+        },
+        {
+            content: "The clerk lands on the one order created",
+            trigger: ".o_list_view .o_list_renderer:has(.o_data_row):not(:has(.o_data_row:eq(1)))",
+            timeout: SERVER_TIMEOUT,
+        },
+        {
+            content: "Open the order",
+            trigger: ".o_list_view .o_data_row:contains(Ferramenta Upload) td.o_data_cell",
+            run: "click",
+        },
+        {
+            content: "1,500 is fifteen hundred in this English file",
+            timeout: SERVER_TIMEOUT,
+            trigger:
+                ".o_form_view .o_field_widget[name=order_line] .o_data_row:contains(UPL-DRILL):has(td[name=product_uom_qty]:contains(1.500,00))",
         },
     ],
 });
