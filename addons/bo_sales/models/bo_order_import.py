@@ -4,6 +4,7 @@ import base64
 import datetime
 import hashlib
 import io
+import logging
 import re
 from collections import defaultdict
 
@@ -17,6 +18,8 @@ from odoo.tools import SQL, formatLang
 
 from ..tools import order_sheet
 
+_logger = logging.getLogger(__name__)
+
 # Preview and error dialogs list this many problems; the issue list keeps all.
 MESSAGE_PROBLEM_LIMIT = 20
 # Bounds of a plausible row (system parameter: default), beyond which a row is refused.
@@ -24,6 +27,12 @@ IMPORT_LIMITS = {
     "bo_sales.import_max_quantity": 1_000_000,
     "bo_sales.import_max_price_unit": 1_000_000,
     "bo_sales.import_max_days_ahead": 730,
+}
+# Files with more orders than this are imported by the scheduler, this many
+# orders per transaction (system parameters: default).
+BACKGROUND_PARAMS = {
+    "bo_sales.import_background_orders": 200,
+    "bo_sales.import_background_batch": 500,
 }
 
 
@@ -59,7 +68,12 @@ class BoOrderImport(models.Model):
         readonly=True,
     )
     state = fields.Selection(
-        selection=[("draft", "New"), ("checked", "Checked"), ("done", "Imported")],
+        selection=[
+            ("draft", "New"),
+            ("checked", "Checked"),
+            ("queued", "Importing"),
+            ("done", "Imported"),
+        ],
         default="draft",
         required=True,
         readonly=True,
@@ -125,6 +139,9 @@ class BoOrderImport(models.Model):
         comodel_name="sale.order", inverse_name="bo_import_id", string="Orders", readonly=True
     )
     order_count = fields.Integer(compute="_compute_order_count")
+    progress_done = fields.Integer(string="Orders Created So Far", readonly=True, copy=False)
+    progress_total = fields.Integer(string="Orders to Import", readonly=True, copy=False)
+    progress = fields.Float(compute="_compute_progress")
 
     # ------------------------------------------------------------------
     # Computes
@@ -161,6 +178,12 @@ class BoOrderImport(models.Model):
         for batch in self:
             batch.order_count = len(batch.order_ids)
 
+    @api.depends("progress_done", "progress_total")
+    def _compute_progress(self):
+        for batch in self:
+            total = batch.progress_total
+            batch.progress = 100.0 * batch.progress_done / total if total else 0.0
+
     @api.onchange("file_data")
     def _onchange_file_data(self):
         # A new file makes the previous check meaningless.
@@ -171,7 +194,7 @@ class BoOrderImport(models.Model):
         self.ask_number_format = self.ask_date_order = False
 
     def write(self, vals):
-        if "file_data" in vals and any(batch.state == "done" for batch in self):
+        if "file_data" in vals and any(batch.state in ("queued", "done") for batch in self):
             raise UserError(self.env._("The file of a finished import cannot be replaced."))
         if "file_data" in vals:
             # A new file: the answers given for the previous one do not apply.
@@ -208,6 +231,8 @@ class BoOrderImport(models.Model):
         self.ensure_one()
         if self.state == "done":
             raise UserError(self.env._("This file has already been imported by this batch."))
+        if self.state == "queued":
+            raise UserError(self.env._("This file is being imported in the background."))
         plan = self._prepare_import()
         self._store_plan_summary(plan)
         blocking = [p for p in plan["problems"] if p["blocking"]]
@@ -222,6 +247,10 @@ class BoOrderImport(models.Model):
             raise UserError(self._problems_message(blocking))
         if not plan["orders"]:
             raise UserError(self.env._("The file has no order to import."))
+        if len(plan["orders"]) > self._get_background_param("bo_sales.import_background_orders"):
+            # NOTE: a large file would outlast the request: the scheduler imports it.
+            self._action_queue(len(plan["orders"]))
+            return True
         self._action_create_orders(plan["orders"])
         return self.action_view_orders()
 
@@ -714,23 +743,130 @@ class BoOrderImport(models.Model):
         """Create every order in one batched create, attach the source file to
         each, and mark the batch done; all of it or nothing (savepoint)."""
         self.ensure_one()
-        content = self._get_file_content()
         with self.env.cr.savepoint():
-            orders = self.env["sale.order"].create(orders_vals)
-            self.env["ir.attachment"].create(
-                [
-                    {
-                        "name": self.file_name or "import",
-                        "raw": content,
-                        "res_model": "sale.order",
-                        "res_id": order.id,
-                    }
-                    for order in orders
-                ]
-            )
+            orders = self._create_orders(orders_vals)
             self.write({"state": "done"})
         self.message_post(body=self.env._("%(count)s draft orders created.", count=len(orders)))
         return orders
+
+    def _create_orders(self, orders_vals):
+        """Create the orders in one batched create and attach the file to each."""
+        content = self._get_file_content()
+        orders = self.env["sale.order"].create(orders_vals)
+        self.env["ir.attachment"].create(
+            [
+                {
+                    "name": self.file_name or "import",
+                    "raw": content,
+                    "res_model": "sale.order",
+                    "res_id": order.id,
+                }
+                for order in orders
+            ]
+        )
+        return orders
+
+    # ------------------------------------------------------------------
+    # Background import
+    # ------------------------------------------------------------------
+
+    def _get_background_param(self, key):
+        value = self.env["ir.config_parameter"].sudo().get_param(key, BACKGROUND_PARAMS[key])
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return BACKGROUND_PARAMS[key]
+
+    def _action_queue(self, order_count):
+        """Hand the import to the scheduler, which creates its orders by batches."""
+        self.write({"state": "queued", "progress_done": 0, "progress_total": order_count})
+        self.message_post(
+            body=self.env._(
+                "%(count)s orders to create: the import goes on in the background. Its result "
+                "will be here and in your inbox.",
+                count=order_count,
+            )
+        )
+        self.env.ref("bo_sales.ir_cron_bo_order_import")._trigger()
+
+    @api.model
+    def _cron_import_queued(self, batch_size=None):
+        """Create the next batch of orders of the oldest import waiting.
+
+        Each call commits one batch (the scheduler calls again while work is
+        left, see ``_notify_progress``), so the clerk sees the progress. The
+        file is read again as its clerk, in their language; if anything fails,
+        the orders already created by the import are deleted (drafts): an
+        import ends complete or with nothing.
+        """
+        batch_size = batch_size or self._get_background_param("bo_sales.import_background_batch")
+        # sudo: the scheduler looks for the imports of every user; each runs as its user.
+        queued = self.sudo().search([("state", "=", "queued")], order="id")
+        if not queued:
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return
+        batch = queued[0]
+        user = batch.user_id
+        batch = batch.with_user(user).with_company(batch.company_id).with_context(lang=user.lang)
+        created, remaining = batch._import_next_orders(batch_size)
+        self.env["ir.cron"]._notify_progress(done=created, remaining=remaining + len(queued) - 1)
+
+    def _import_next_orders(self, batch_size):
+        """Create up to ``batch_size`` more orders; return (created, remaining)."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                plan = self._prepare_import()
+                blocking = [p for p in plan["problems"] if p["blocking"]]
+                if blocking and not (self.import_valid_only and plan["orders"]):
+                    raise UserError(self._problems_message(blocking))
+                start = self.progress_done
+                orders = self._create_orders(plan["orders"][start : start + batch_size])
+                done = start + len(orders)
+                remaining = len(plan["orders"]) - done
+                self.write(
+                    {
+                        "progress_done": done,
+                        "progress_total": len(plan["orders"]),
+                        "state": "queued" if remaining else "done",
+                    }
+                )
+        except Exception as error:
+            # NOTE: whatever failed (file changed, data refused by the database),
+            # the import must not stay half done: its orders go, the clerk is told.
+            _logger.info("Background import %s failed", self.id, exc_info=True)
+            self.env.invalidate_all()  # the savepoint undid what the cache may still hold
+            # sudo: drafts of this import only, to be undone whoever can delete orders.
+            self.order_ids.sudo().unlink()
+            self.write({"state": "checked", "progress_done": 0})
+            self._notify_clerk(
+                self.env._(
+                    "The import of %(name)s stopped and no order was created: %(error)s",
+                    name=self.display_name,
+                    error=error.args[0] if isinstance(error, UserError) else str(error),
+                )
+            )
+            return 0, 0
+        if not remaining:
+            self._notify_clerk(
+                self.env._(
+                    "%(count)s draft orders created from %(name)s.",
+                    count=len(self.order_ids),
+                    name=self.display_name,
+                )
+            )
+        return len(orders), remaining
+
+    def _notify_clerk(self, message):
+        """Post the result on the import and in its clerk's inbox."""
+        # NOTE: authored by OdooBot, as the clerk is not notified of their own messages.
+        self.message_post(
+            body=message,
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=self.user_id.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
 
 
 class BoOrderImportIssue(models.Model):

@@ -113,3 +113,68 @@ class TestOrderImportReading(BoSalesCommon):
         with self.assertRaisesRegex(UserError, "The file is empty"):
             self.new_batch(b" \n ;  ; \n", "spazi.csv").action_check()
         self.assertEqual(batch.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+class TestOrderImportBackground(BoSalesCommon):
+    """Large files are imported by the scheduler, one batch of orders per call."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.write({"ref": "BG-C1"})
+        cls.screw = cls.env["product.product"].create(
+            {"name": "Background Screws", "default_code": "BG-SCREW", "list_price": 2.0}
+        )
+        cls.env["ir.config_parameter"].sudo().set_param("bo_sales.import_background_orders", "2")
+        cls.cron = cls.env.ref("bo_sales.ir_cron_bo_order_import")
+
+    def queued_batch(self):
+        lines = ["Cod. cliente;Rif. cliente;Codice articolo;Quantità"]
+        lines += [f"BG-C1;PO-BG-{index};BG-SCREW;{index + 1}" for index in range(3)]
+        Import = self.env["bo.order.import"].with_user(self.bo_user).with_context(lang="en_US")
+        batch = Import.create(
+            {"file_data": base64.b64encode("\n".join(lines).encode()), "file_name": "big.csv"}
+        )
+        self.assertIs(batch.action_import(), True)
+        self.assertEqual(
+            (batch.state, batch.progress_total, batch.order_ids.ids), ("queued", 3, [])
+        )
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)])
+        self.assertTrue(triggers, "the scheduler is asked to run")
+        return batch
+
+    def scheduled_call(self, batch_size=2):
+        cron, progress = self.cron._add_progress()
+        cron.env["bo.order.import"]._cron_import_queued(batch_size=batch_size)
+        self.env.invalidate_all()
+        return progress
+
+    def test_batches_progress_then_result_in_the_inbox(self):
+        batch = self.queued_batch()
+        progress = self.scheduled_call()
+        self.assertEqual((progress.done, progress.remaining), (2, 1))
+        self.assertEqual((batch.state, batch.progress_done, batch.progress), ("queued", 2, 200 / 3))
+        self.assertEqual(len(batch.order_ids), 2)
+        progress = self.scheduled_call()
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(batch.state, "done")
+        self.assertEqual(
+            sorted(batch.order_ids.mapped("client_order_ref")), ["PO-BG-0", "PO-BG-1", "PO-BG-2"]
+        )
+        self.assertEqual(batch.order_ids.user_id, self.bo_user)
+        result = batch.message_ids.filtered(lambda m: self.bo_user.partner_id in m.partner_ids)
+        self.assertIn("3 draft orders created from big.csv.", result.body)
+        self.assertEqual(self.scheduled_call().remaining, 0)
+
+    def test_failure_leaves_nothing(self):
+        batch = self.queued_batch()
+        self.scheduled_call()
+        self.assertEqual(len(batch.order_ids), 2)
+        self.screw.sale_ok = False  # the file no longer matches a product that can be sold
+        progress = self.scheduled_call()
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+        self.assertEqual((batch.state, batch.order_ids.ids), ("checked", []))
+        self.assertFalse(self.env["sale.order"].search([("bo_import_id", "=", batch.id)]))
+        result = batch.message_ids.filtered(lambda m: self.bo_user.partner_id in m.partner_ids)
+        self.assertIn("stopped and no order was created", result.body)
