@@ -313,6 +313,7 @@ class BoTransportDocument(models.Model):
                         partner=document.partner_id.name,
                     )
                 )
+        documents = documents._bo_take_transfer_numbers()
         by_company = documents.grouped("company_id")
         sequences = {company: self._bo_sequence(company) for company in by_company}
         self._bo_lock_sequences(self.env["ir.sequence"].union(*sequences.values()))
@@ -331,6 +332,16 @@ class BoTransportDocument(models.Model):
                         }
                     )
         return True
+
+    def _bo_take_transfer_numbers(self):
+        """Validate the DDTs whose number is their transfers'; return the ones left to number.
+
+        Here none: every DDT takes its number from the suite's DDT sequence. A
+        localization that numbers the transfers themselves (Italy's
+        l10n_it_stock_ddt, joined by bo_logistics_it_ddt) overrides this, so a
+        shipment carries one number only.
+        """
+        return self
 
     @api.model
     def _bo_lock_sequences(self, sequences):
@@ -542,18 +553,26 @@ class BoTransportDocument(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _bo_document_key(self, picking):
+        """The transfers with one key share a DDT: (company, consignee, destination, ...).
+
+        Extensions may add items after the first three to split the groups further.
+        """
+        return (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
+
+    @api.model
     def _bo_create_from_pickings(self, pickings, transport_reason="sale"):
         """Draft DDTs grouping the transfers by company, consignee and destination."""
         groups = defaultdict(lambda: self.env["stock.picking"])
         for picking in pickings:
             if picking.state == "cancel":
                 continue
-            key = (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
-            groups[key] |= picking
+            groups[self._bo_document_key(picking)] |= picking
         if not groups:
             raise UserError(self.env._("Select transfers that are not cancelled."))
         vals_list = []
-        for (company, commercial, shipping), group in groups.items():
+        for key, group in groups.items():
+            company, commercial, shipping = key[:3]
             vals_list.append(
                 {
                     "company_id": company.id,

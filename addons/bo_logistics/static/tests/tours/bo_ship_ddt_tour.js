@@ -64,7 +64,7 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
         },
         {
             content: "The DDT has its number",
-            trigger: ".o_form_view .o_field_widget[name=name]:contains(DDT/)",
+            trigger: ".o_form_view .o_field_widget[name=name]:contains(DDT)",
             timeout: SERVER_TIMEOUT,
         },
         {
@@ -88,7 +88,7 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
         },
         {
             content: "The report was downloaded as the DDT's file",
-            trigger: "body[data-bo-tour-download^='/report/download DDT DDT-']",
+            trigger: "body[data-bo-tour-download^='/report/download DDT ']",
             timeout: SERVER_TIMEOUT,
         },
     ],
