@@ -1,6 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""A clerk in the browser ships a delivery with a courier and prints its DDT."""
+"""A clerk in the browser keys in an order, ships its delivery with a courier and
+prints its DDT."""
 
 import io
 
@@ -86,25 +87,27 @@ class TestLogisticsTours(BoTourCase):
         )
 
     def test_ship_and_print_ddt_tour(self):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "user_id": self.clerk.id,
-                "order_line": [
-                    Command.create({"product_id": self.product.id, "product_uom_qty": 3})
-                ],
-            }
+        orders_before = self.env["sale.order"].search([])
+
+        self.bo_start_tour_from_home("bo_logistics_ship_ddt_tour", self.clerk)
+
+        # The order the clerk keyed in, as she typed it.
+        order = self.env["sale.order"].search([("id", "not in", orders_before.ids)])
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.partner_id, self.customer)
+        self.assertEqual(order.user_id, self.clerk)
+        self.assertEqual(order.create_uid, self.clerk)
+        self.assertEqual(order.state, "sale")
+        goods = order.order_line.filtered(lambda line: not line.is_delivery)
+        self.assertEqual(
+            [(line.product_id, line.product_uom_qty) for line in goods], [(self.product, 3.0)]
         )
-        order.action_confirm()
+        # Choosing the courier on the delivery charges its shipping on the order.
+        self.assertEqual(
+            order.order_line.filtered("is_delivery").product_id, self.fast_courier.product_id
+        )
         picking = order.picking_ids
-        self.assertEqual((len(picking), picking.state), (1, "assigned"))
-
-        self.bo_start_tour(
-            f"/odoo/action-bo_logistics.bo_shipment_action/{picking.id}",
-            "bo_logistics_ship_ddt_tour",
-            self.clerk,
-        )
-
+        self.assertEqual(len(picking), 1)
         self.assertEqual(picking.state, "done")
         self.assertEqual(picking.carrier_id, self.fast_courier)
         self.assertEqual(picking.bo_service_id.code, "EXP")
