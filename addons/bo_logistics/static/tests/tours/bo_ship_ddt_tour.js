@@ -83,5 +83,15 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
             trigger: "body[data-bo-tour-download^='/report/download DDT DDT-']",
             timeout: SERVER_TIMEOUT,
         },
+        {
+            content: "Back to the delivery",
+            trigger: ".o_breadcrumb .o_back_button",
+            run: "click",
+        },
+        {
+            content: "Its shipment page shows the DDT and the chosen service",
+            trigger: ".o_form_view:has(.o_field_widget[name=bo_service_id] input:value(Express)) .o_field_widget[name=bo_transport_document_ids] .o_tag:contains(DDT/)",
+            timeout: SERVER_TIMEOUT,
+        },
     ],
 });

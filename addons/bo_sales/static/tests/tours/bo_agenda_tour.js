@@ -70,5 +70,15 @@ registry.category("web_tour.tours").add("bo_sales_agenda_tour", {
             trigger: ".o_form_view .o_form_saved .o_field_widget[name=bo_state] .o_arrow_button_current[data-value=planned]",
             timeout: SERVER_TIMEOUT,
         },
+        {
+            content: "Back to the appointments",
+            trigger: ".o_breadcrumb .o_back_button",
+            run: "click",
+        },
+        {
+            content: "The visit is in the agent's agenda",
+            trigger: ".o_list_view .o_data_row:contains(Cliente Agenda Tour):contains(Agente Tour)",
+            timeout: SERVER_TIMEOUT,
+        },
     ],
 });
