@@ -38,6 +38,15 @@ class TestLogisticsTours(BoTourCase):
                 "weight": 12.0,
             }
         )
+        cls.box = cls.env["product.product"].create(
+            {
+                "name": "Scatola Tour",
+                "default_code": "TOUR-BOX",
+                "list_price": 9.0,
+                "type": "consu",
+                "weight": 1.0,
+            }
+        )
         cls.cheap_courier = cls._courier("Slow Tour Courier", base_price=6.0, transit_days=3)
         cls.fast_courier = cls._courier(
             "Fast Tour Courier", base_price=15.0, transit_days=1, express=True
@@ -100,7 +109,8 @@ class TestLogisticsTours(BoTourCase):
         self.assertEqual(order.state, "sale")
         goods = order.order_line.filtered(lambda line: not line.is_delivery)
         self.assertEqual(
-            [(line.product_id, line.product_uom_qty) for line in goods], [(self.product, 3.0)]
+            [(line.product_id, line.product_uom_qty) for line in goods],
+            [(self.product, 3.0), (self.box, 2.0)],
         )
         # Choosing the courier on the delivery charges its shipping on the order.
         self.assertEqual(
@@ -111,7 +121,10 @@ class TestLogisticsTours(BoTourCase):
         self.assertEqual(picking.state, "done")
         self.assertEqual(picking.carrier_id, self.fast_courier)
         self.assertEqual(picking.bo_service_id.code, "EXP")
-        self.assertEqual(picking.move_ids.quantity, 3.0)
+        self.assertEqual(
+            sorted((move.product_id.default_code, move.quantity) for move in picking.move_ids),
+            [("TOUR-BOX", 2.0), ("TOUR-CART", 3.0)],
+        )
         document = picking.bo_transport_document_ids
         self.assertEqual(len(document), 1)
         self.assertEqual(document.state, "done")
@@ -119,7 +132,8 @@ class TestLogisticsTours(BoTourCase):
         self.assertEqual(document.partner_id, self.customer)
         self.assertEqual(document.carrier_id, self.fast_courier)
         self.assertEqual(
-            [(line.product_id, line.quantity) for line in document.line_ids], [(self.product, 3.0)]
+            sorted((line.product_id.default_code, line.quantity) for line in document.line_ids),
+            [("TOUR-BOX", 2.0), ("TOUR-CART", 3.0)],
         )
         # The report the clerk printed: its content, then the PDF by wkhtmltopdf as
         # outside the tests. NOTE: served by the test server, the PDF draws the web
@@ -128,7 +142,13 @@ class TestLogisticsTours(BoTourCase):
         html, _format = Report._render_qweb_html(
             "bo_logistics.bo_transport_document_report", document.ids
         )
-        for expected in (document.name, "Magazzini Tour S.r.l.", "Fast Tour Courier", "TOUR-CART"):
+        for expected in (
+            document.name,
+            "Magazzini Tour S.r.l.",
+            "Fast Tour Courier",
+            "TOUR-CART",
+            "TOUR-BOX",
+        ):
             self.assertIn(expected, html.decode())
         pdf, _format = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
             "bo_logistics.bo_transport_document_report", document.ids

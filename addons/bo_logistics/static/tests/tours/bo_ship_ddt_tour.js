@@ -23,6 +23,7 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
         ...createRecord(),
         ...fillMany2one("partner_id", "Magazzini Tour"),
         ...addOrderLine("Carrello Tour", "3"),
+        ...addOrderLine("Scatola Tour", "2"),
         ...saveForm(),
         {
             content: "The order is checked on save and nothing blocks it",
@@ -38,7 +39,7 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
         ...statusIs("assigned", { content: "The delivery is ready" }),
         {
             content: "The delivery carries the ordered goods",
-            trigger: ".o_form_view .o_field_widget[name=move_ids_without_package] .o_data_row:contains(Carrello Tour)",
+            trigger: ".o_form_view .o_field_widget[name=move_ids_without_package]:has(.o_data_row:contains(Carrello Tour)) .o_data_row:contains(Scatola Tour)",
         },
         ...clickHeaderButton("action_bo_open_courier_choice", "Compare the couriers that can take it"),
         {
@@ -65,7 +66,7 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
         ...clickHeaderButton("action_bo_create_transport_document", "Create the transport document"),
         {
             content: "The draft DDT names the courier and lists the goods",
-            trigger: ".o_form_view:has(.o_field_widget[name=carrier_id] input:value(Fast Tour Courier)) .o_field_widget[name=line_ids] .o_data_row:contains(Carrello Tour)",
+            trigger: ".o_form_view:has(.o_field_widget[name=carrier_id] input:value(Fast Tour Courier)) .o_field_widget[name=line_ids]:has(.o_data_row:contains(Carrello Tour)) .o_data_row:contains(Scatola Tour)",
             timeout: SERVER_TIMEOUT,
         },
         ...clickHeaderButton("action_validate", "Validate the DDT"),
