@@ -91,7 +91,7 @@ registry.category("web_tour.tours").add("bo_logistics_ship_ddt_tour", {
         },
         {
             content: "Its shipment page shows the DDT and the chosen service",
-            trigger: ".o_form_view:has(.o_field_widget[name=bo_service_id] input:value(Express)) .o_field_widget[name=bo_transport_document_ids] .o_tag:contains(DDT/)",
+            trigger: ".o_form_view:has(.o_field_widget[name=bo_service_id] input:value(Express)) .o_field_widget[name=bo_transport_document_ids] .o_tag:contains(DDT)",
             timeout: SERVER_TIMEOUT,
         },
     ],
