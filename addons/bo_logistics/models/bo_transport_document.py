@@ -255,7 +255,9 @@ class BoTransportDocument(models.Model):
             for vals in vals_list
         ):
             raise AccessError(self._bo_numbering_message())
-        return super().create(vals_list)
+        documents = super().create(vals_list)
+        documents._bo_translate_default_appearance(vals_list)
+        return documents
 
     def _bo_numbering_message(self):
         return self.env._(
@@ -435,12 +437,6 @@ class BoTransportDocument(models.Model):
                 )
             )
         return sequence
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        documents = super().create(vals_list)
-        documents._bo_translate_default_appearance(vals_list)
-        return documents
 
     def _bo_translate_default_appearance(self, vals_list):
         """The default appearance of goods in every installed language, so that
