@@ -4,7 +4,7 @@
     "name": "Back Office - Sales",
     "summary": "Sales back office: order intake and checks, agents and their agenda, "
     "offers, correspondence, payments and after-sales",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/Sales",
     "website": "https://github.com/bo-suite/bo-suite",
     "author": "bo-suite",
@@ -51,12 +51,14 @@
         "views/bo_check_finding_views.xml",
         "views/product_template_views.xml",
         "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
         "wizards/bo_check_override_wizard_views.xml",
         "views/bo_sales_menus.xml",
         "views/bo_aftersales_menus.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",

@@ -1,5 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
@@ -91,7 +92,11 @@ class BoTransportDocument(models.Model):
         store=True,
         readonly=False,
     )
-    goods_appearance = fields.Char(string="Appearance of Goods", translate=True, default="Boxes")
+    goods_appearance = fields.Char(
+        string="Appearance of Goods",
+        translate=True,
+        default=lambda self: self.env._("Boxes"),
+    )
     package_count = fields.Integer(string="Packages")
     gross_weight = fields.Float(digits="Stock Weight")
     net_weight = fields.Float(digits="Stock Weight")
@@ -250,7 +255,9 @@ class BoTransportDocument(models.Model):
             for vals in vals_list
         ):
             raise AccessError(self._bo_numbering_message())
-        return super().create(vals_list)
+        documents = super().create(vals_list)
+        documents._bo_translate_default_appearance(vals_list)
+        return documents
 
     def _bo_numbering_message(self):
         return self.env._(
@@ -311,6 +318,7 @@ class BoTransportDocument(models.Model):
                         partner=document.partner_id.name,
                     )
                 )
+        documents = documents._bo_take_transfer_numbers()
         by_company = documents.grouped("company_id")
         sequences = {company: self._bo_sequence(company) for company in by_company}
         self._bo_lock_sequences(self.env["ir.sequence"].union(*sequences.values()))
@@ -329,6 +337,16 @@ class BoTransportDocument(models.Model):
                         }
                     )
         return True
+
+    def _bo_take_transfer_numbers(self):
+        """Validate the DDTs whose number is their transfers'; return the ones left to number.
+
+        Here none: every DDT takes its number from the suite's DDT sequence. A
+        localization that numbers the transfers themselves (Italy's
+        l10n_it_stock_ddt, joined by bo_logistics_it_ddt) overrides this, so a
+        shipment carries one number only.
+        """
+        return self
 
     @api.model
     def _bo_lock_sequences(self, sequences):
@@ -423,6 +441,30 @@ class BoTransportDocument(models.Model):
             )
         return sequence
 
+    def _bo_translate_default_appearance(self, vals_list):
+        """The default appearance of goods in every installed language, so that
+        each reader (and the DDT printed in the customer's language) has it in
+        theirs. One UPDATE for all the new documents."""
+        default = self.env._("Boxes")
+        ids = [
+            document.id
+            for document, vals in zip(self, vals_list, strict=True)
+            if vals.get("goods_appearance", default) == default
+        ]
+        if not ids:
+            return
+        langs = {code for code, _name in self.env["res.lang"].get_installed()} | {"en_US"}
+        values = {lang: self.with_context(lang=lang).env._("Boxes") for lang in sorted(langs)}
+        self.flush_recordset(["goods_appearance"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE bo_transport_document SET goods_appearance = %s::jsonb WHERE id = ANY(%s)",
+                json.dumps(values),
+                ids,
+            )
+        )
+        self.browse(ids).invalidate_recordset(["goods_appearance"])
+
     @api.model
     def _bo_create_sequences(self):
         """Create the DDT sequence of every company that lacks one (install, new companies).
@@ -510,18 +552,26 @@ class BoTransportDocument(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _bo_document_key(self, picking):
+        """The transfers with one key share a DDT: (company, consignee, destination, ...).
+
+        Extensions may add items after the first three to split the groups further.
+        """
+        return (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
+
+    @api.model
     def _bo_create_from_pickings(self, pickings, transport_reason="sale"):
         """Draft DDTs grouping the transfers by company, consignee and destination."""
         groups = defaultdict(lambda: self.env["stock.picking"])
         for picking in pickings:
             if picking.state == "cancel":
                 continue
-            key = (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
-            groups[key] |= picking
+            groups[self._bo_document_key(picking)] |= picking
         if not groups:
             raise UserError(self.env._("Select transfers that are not cancelled."))
         vals_list = []
-        for (company, commercial, shipping), group in groups.items():
+        for key, group in groups.items():
+            company, commercial, shipping = key[:3]
             vals_list.append(
                 {
                     "company_id": company.id,

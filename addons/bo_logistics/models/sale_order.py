@@ -76,10 +76,14 @@ class SaleOrder(models.Model):
         credit_notes = orders._create_invoices(final=True)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for order in orders:
+            user = order.user_id or self.env.user
             order.activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=self.env._("Check the credit note proposed for the returned goods"),
-                user_id=order.user_id.id or self.env.user.id,
+                # in the language of the person who will read it
+                summary=self.with_context(lang=user.lang).env._(
+                    "Check the credit note proposed for the returned goods"
+                ),
+                user_id=user.id,
             )
         return credit_notes
 

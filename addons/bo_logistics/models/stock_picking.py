@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from ..tools import planner
 
@@ -299,22 +300,27 @@ class StockPicking(models.Model):
         )
         already = set(existing.mapped("res_id"))
         model_id = self.env["ir.model"]._get_id("stock.picking")
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": picking.id,
-                "activity_type_id": activity_type.id,
-                "user_id": (picking.user_id or picking.sale_id.user_id or self.env.user).id,
-                "date_deadline": today,
-                "summary": self.env._(
-                    "Late shipment %(name)s: expected on %(date)s",
-                    name=picking.name,
-                    date=picking.bo_expected_date,
-                ),
-            }
-            for picking in self
-            if picking.id not in already
-        ]
+        vals_list = []
+        for picking in self:
+            if picking.id in already:
+                continue
+            user = picking.user_id or picking.sale_id.user_id or self.env.user
+            # in the language (and date format) of the person who will read it
+            env = self.with_context(lang=user.lang).env
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": picking.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": today,
+                    "summary": env._(
+                        "Late shipment %(name)s: expected on %(date)s",
+                        name=picking.name,
+                        date=format_date(env, picking.bo_expected_date),
+                    ),
+                }
+            )
         # NOTE: the assignees' "activity assigned" emails wait in the queue,
         # however the job is called (the scheduler's server action asks the same):
         # sent right after the commit by this process, a kill between sending

@@ -46,10 +46,14 @@ class TestLateShipments(BoLogisticsCommon, MockEmail):
         "activity assigned" email waits in the queue, created with the flag."""
         late = self._make_order().picking_ids
         late.write({"bo_expected_date": date(2026, 3, 9), "user_id": self.bo_user.id})
+        # The activity speaks the assignee's language, whoever runs the job.
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.bo_user.lang = "it_IT"
         with self.mock_mail_gateway():
             self.env["stock.picking"]._cron_bo_flag_late_shipments()
         self.assertTrue(late.bo_is_late)
         self.assertNotSentEmail()
         mail = self.assertMailMail(self.bo_user.partner_id, "outgoing")
         self.assertEqual((mail.model, mail.res_id), ("stock.picking", late.id))
-        self.assertIn("Late shipment", mail.subject)
+        self.assertIn("Spedizione in ritardo", mail.subject)
+        self.assertIn("09/03/2026", mail.subject, "the date as the assignee writes it")

@@ -29,6 +29,17 @@ class TestTransportDocument(BoLogisticsCommon):
         cls.company.write(
             {"vat": "IT00743110157", "street": "Via Emilia 1", "city": "Bologna", "zip": "40100"}
         )
+        # These tests are about the suite's own DDT sequence and grouping. Where
+        # Odoo's Italian localization numbers the deliveries (l10n_it_stock_ddt),
+        # bo_logistics_it_ddt gives our DDT the delivery's number and tests that:
+        # here the test's deliveries are left unnumbered by Odoo.
+        out_type = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.company.id)], limit=1)
+            .out_type_id
+        )
+        if "l10n_it_ddt_sequence_id" in out_type._fields:
+            out_type.l10n_it_ddt_sequence_id = False
 
     def _document(self, qty=3.0):
         order = self._make_order(qty=qty)
@@ -181,3 +192,17 @@ class TestTransportDocument(BoLogisticsCommon):
         self.assertIn("DDT/2031/00001", text)
         self.assertIn("DDT/2031/00002", text)
         self.assertIn("Vendita", text, "the transport reason is printed in the customer's language")
+        self.assertIn("Aspetto esteriore dei beni: Scatole", text)
+        self.assertNotIn("Boxes", text)
+
+    def test_goods_appearance_in_the_readers_language(self):
+        """Made by an English user (or the demo), the default appearance of the
+        goods reads in Italian to an Italian reader and in English to others."""
+        self.env["res.lang"]._activate_lang("it_IT")
+        document = self._document().with_context(lang="en_US")
+        self.assertEqual(document.goods_appearance, "Boxes")
+        self.assertEqual(document.with_context(lang="it_IT").goods_appearance, "Scatole")
+        # What the clerk types stays as typed.
+        typed = self._document().with_context(lang="it_IT")
+        typed.goods_appearance = "Pallet"
+        self.assertEqual(typed.goods_appearance, "Pallet")

@@ -14,6 +14,8 @@ from . import (
     calendar_event,
     ir_cron,
     product_template,
+    res_config_settings,
+    res_lang,
     res_partner,
     res_users,
     resource_calendar_leaves,

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_date, get_lang
+from odoo.tools import SQL
 from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
@@ -37,9 +37,11 @@ class BoCheckRule(models.Model):
     Shipped rules carry a technical ``code``; their logic is the method
     ``_bo_check_<code>(orders)``, which evaluates ALL the given orders at once
     (one or a few SQL queries) and returns a list of finding values
-    ``{"order_id", "line_id", "message"}``. Another addon adds a rule with a
-    data record and such a method. Rules without code are the managers' own:
-    an Odoo domain on orders or on order lines.
+    ``{"order_id", "line_id", "message_key", "message_params"}`` (the message
+    is written when read, in the reader's language: see bo.check.finding), or
+    ``{"order_id", "line_id", "message"}`` with a text shown as is. Another
+    addon adds a rule with a data record and such a method. Rules without code
+    are the managers' own: an Odoo domain on orders or on order lines.
     """
 
     _name = "bo.check.rule"
@@ -167,7 +169,8 @@ class BoCheckRule(models.Model):
         return self._bo_check_custom_domain(orders)
 
     def _bo_check_custom_domain(self, orders):
-        message = self.description or self.name
+        # NOTE: no message stored: the finding shows the rule's description (or
+        # name) in the reader's language.
         if self.domain_model == "sale.order.line":
             lines = self.env["sale.order.line"].search(
                 [
@@ -176,12 +179,9 @@ class BoCheckRule(models.Model):
                     *self._bo_get_domain(),
                 ]
             )
-            return [
-                {"order_id": line.order_id.id, "line_id": line.id, "message": message}
-                for line in lines
-            ]
+            return [{"order_id": line.order_id.id, "line_id": line.id} for line in lines]
         matching = orders.search([("id", "in", orders.ids), *self._bo_get_domain()])
-        return [{"order_id": order.id, "message": message} for order in matching]
+        return [{"order_id": order.id} for order in matching]
 
     def _bo_query(self, query):
         self.env.cr.execute(query)
@@ -389,54 +389,6 @@ class BoCheckRule(models.Model):
 
         return self._bo_run_shared(("line_facts", tuple(orders.ids)), compute)
 
-    def _bo_formatters(self):
-        """(amount formatter, date formatter) in the user's language, built once
-        per check run: Odoo's format_amount/format_date look the language up on
-        every call, which cost seconds on 10 000 findings."""
-        return self._bo_run_shared("formatters", self._bo_make_formatters)
-
-    def _bo_make_formatters(self):
-        lang = self.env["res.lang"]._get_data(code=get_lang(self.env).code)
-        decimal_point, thousands_sep = lang.decimal_point, lang.thousands_sep
-        currencies = {}
-        dates = {}
-
-        def amount(value, currency):
-            if currency.id not in currencies:
-                currencies[currency.id] = (
-                    currency.symbol,
-                    currency.position,
-                    currency.decimal_places,
-                )
-            symbol, position, digits = currencies[currency.id]
-            text = (
-                f"{value:,.{digits}f}".replace(",", "\x00")
-                .replace(".", decimal_point)
-                .replace("\x00", thousands_sep)
-            )
-            return (
-                f"{symbol}\N{NO-BREAK SPACE}{text}"
-                if position == "before"
-                else (f"{text}\N{NO-BREAK SPACE}{symbol}")
-            )
-
-        def date(value):
-            if value not in dates:
-                dates[value] = format_date(self.env, value)
-            return dates[value]
-
-        return amount, date
-
-    def _bo_product_names(self, product_ids):
-        """{product id: display name}, kept for the run (several line rules
-        name the same products)."""
-        names = self._bo_run_shared("product_names", dict)
-        missing = set(product_ids) - names.keys()
-        if missing:
-            products = self.env["product.product"].browse(missing)
-            names.update((product.id, product.display_name) for product in products)
-        return names
-
     # ------------------------------------------------------------------
     # Shipped rules: customer data
     # ------------------------------------------------------------------
@@ -450,24 +402,22 @@ class BoCheckRule(models.Model):
             if facts.is_company and facts.country_code in tax_codes.EU_COUNTRY_CODES:
                 if facts.vat:
                     continue
-                message = self.env._(
-                    "Customer %(partner)s has no VAT number.", partner=facts.partner_name
-                )
+                key = "vat_missing"
             elif not facts.is_company and facts.country_code == "IT":
                 if facts.fiscal_code or facts.vat:
                     continue
-                message = self.env._(
-                    "Customer %(partner)s has no fiscal code.", partner=facts.partner_name
-                )
+                key = "fiscal_code_missing"
             elif einvoicing and not (facts.fiscal_code or facts.vat):
-                message = self.env._(
-                    "Customer %(partner)s has neither a VAT number nor a fiscal code: "
-                    "the electronic invoice (FatturaPA) would be refused.",
-                    partner=facts.partner_name,
-                )
+                key = "no_tax_code_einvoice"
             else:
                 continue
-            findings.append({"order_id": facts.id, "message": message})
+            findings.append(
+                {
+                    "order_id": facts.id,
+                    "message_key": key,
+                    "message_params": {"partner": facts.partner_name},
+                }
+            )
         return findings
 
     def _bo_check_vat_invalid(self, orders):
@@ -475,20 +425,18 @@ class BoCheckRule(models.Model):
         findings = []
         for facts in self._bo_order_facts(orders).values():
             if facts.vat and not tax_codes.is_valid_vat(facts.vat, facts.country_code):
-                message = self.env._(
-                    "VAT number %(vat)s of %(partner)s is not valid.",
-                    vat=facts.vat,
-                    partner=facts.partner_name,
-                )
+                key, params = "vat_invalid", {"vat": facts.vat}
             elif facts.fiscal_code and not tax_codes.is_valid_fiscal_code(facts.fiscal_code):
-                message = self.env._(
-                    "Fiscal code %(code)s of %(partner)s is not valid.",
-                    code=facts.fiscal_code,
-                    partner=facts.partner_name,
-                )
+                key, params = "fiscal_code_invalid", {"code": facts.fiscal_code}
             else:
                 continue
-            findings.append({"order_id": facts.id, "message": message})
+            findings.append(
+                {
+                    "order_id": facts.id,
+                    "message_key": key,
+                    "message_params": dict(params, partner=facts.partner_name),
+                }
+            )
         return findings
 
     def _bo_check_einvoice(self, orders):
@@ -498,6 +446,7 @@ class BoCheckRule(models.Model):
         einvoicing = self.env["res.partner"]._bo_italian_einvoicing()
         findings = []
         for facts in self._bo_order_facts(orders).values():
+            params = {"partner": facts.partner_name}
             if (
                 facts.country_code == "IT"
                 and facts.is_company
@@ -505,40 +454,23 @@ class BoCheckRule(models.Model):
                 and not facts.pec
             ):
                 findings.append(
-                    {
-                        "order_id": facts.id,
-                        "message": self.env._(
-                            "Italian business %(partner)s has neither an SDI code nor a PEC "
-                            "address for electronic invoices.",
-                            partner=facts.partner_name,
-                        ),
-                    }
+                    {"order_id": facts.id, "message_key": "einvoice", "message_params": params}
                 )
             if einvoicing and not facts.address_complete:
                 findings.append(
                     {
                         "order_id": facts.id,
-                        "message": self.env._(
-                            "The address of %(partner)s is incomplete (street, ZIP code, city "
-                            "and country): the electronic invoice (FatturaPA) would be refused.",
-                            partner=facts.partner_name,
-                        ),
+                        "message_key": "address_einvoice",
+                        "message_params": params,
                     }
                 )
         return findings
 
     def _bo_check_delivery_address(self, orders):
-        labels = {
-            "street": self.env._("street"),
-            "zip": self.env._("ZIP code"),
-            "city": self.env._("city"),
-            "country": self.env._("country"),
-            "state": self.env._("province"),
-        }
         findings = []
         for facts in self._bo_order_facts(orders).values():
             missing = [
-                labels[key]
+                key
                 for key, value in (
                     ("street", facts.ship_street),
                     ("zip", facts.ship_zip),
@@ -552,17 +484,15 @@ class BoCheckRule(models.Model):
                 findings.append(
                     {
                         "order_id": facts.id,
-                        "message": self.env._(
-                            "The delivery address lacks: %(missing)s.", missing=", ".join(missing)
-                        ),
+                        "message_key": "delivery_address",
+                        "message_params": {"missing": {"labels": missing}},
                     }
                 )
         return findings
 
     def _bo_check_payment_term(self, orders):
-        message = self.env._("The order has no payment terms.")
         return [
-            {"order_id": facts.id, "message": message}
+            {"order_id": facts.id, "message_key": "payment_term", "message_params": {}}
             for facts in self._bo_order_facts(orders).values()
             if not facts.payment_term_id
         ]
@@ -571,10 +501,8 @@ class BoCheckRule(models.Model):
         return [
             {
                 "order_id": facts.id,
-                "message": self.env._(
-                    "%(partner)s requires its own order reference on every order.",
-                    partner=facts.partner_name,
-                ),
+                "message_key": "client_ref",
+                "message_params": {"partner": facts.partner_name},
             }
             for facts in self._bo_order_facts(orders).values()
             if facts.requires_ref and not (facts.client_ref or "").strip()
@@ -584,10 +512,8 @@ class BoCheckRule(models.Model):
         return [
             {
                 "order_id": facts.id,
-                "message": self.env._(
-                    "%(partner)s is followed by an agent but the order has none.",
-                    partner=facts.partner_name,
-                ),
+                "message_key": "agent_missing",
+                "message_params": {"partner": facts.partner_name},
             }
             for facts in self._bo_order_facts(orders).values()
             if facts.partner_agent_id and not facts.agent_id
@@ -606,94 +532,72 @@ class BoCheckRule(models.Model):
     def _bo_check_price_limit(self, orders, use_cost):
         """Net unit price (after discount) below the product's floor price or cost,
         both kept in the company currency and converted to the order's."""
-        if use_cost:
-            lines = [line for line in self._bo_line_facts(orders) if line.below_cost]
-            template = self.env._("Net price %(price)s of %(product)s is below its cost %(limit)s.")
-        else:
-            lines = [line for line in self._bo_line_facts(orders) if line.below_floor]
-            template = self.env._(
-                "Net price %(price)s of %(product)s is below its floor price %(limit)s."
-            )
-        if not lines:
-            return []
-        fmt_amount, fmt_date = self._bo_formatters()
-        names = self._bo_product_names([line.product_id for line in lines])
-        currencies = self.env["res.currency"]
-        # NOTE: translated once, filled per line (a translation lookup per line
-        # is what made per-record rule engines slow).
+        flag = "below_cost" if use_cost else "below_floor"
         return [
             {
                 "order_id": line.order_id,
                 "line_id": line.id,
-                "message": template
-                % {
-                    "product": names[line.product_id],
-                    "price": fmt_amount(line.net_price, currencies.browse(line.currency_id)),
-                    "limit": fmt_amount(
-                        line.cost if use_cost else line.floor_price,
-                        currencies.browse(line.currency_id),
-                    ),
+                "message_key": "price_cost" if use_cost else "price_floor",
+                "message_params": {
+                    "product": {"product": line.product_id},
+                    "price": {"amount": line.net_price, "currency": line.currency_id},
+                    "limit": {
+                        "amount": line.cost if use_cost else line.floor_price,
+                        "currency": line.currency_id,
+                    },
                 },
             }
-            for line in lines
+            for line in self._bo_line_facts(orders)
+            if getattr(line, flag)
         ]
 
     def _bo_check_discount_max(self, orders):
         """The agent's maximum discount applies to the orders they bring; otherwise
         the salesperson's. A maximum of 0 means no maximum is set."""
-        templates = {
-            True: self.env._(
-                "Discount %(discount)s%% is above the agent's maximum of %(maximum)s%%."
-            ),
-            False: self.env._(
-                "Discount %(discount)s%% is above the salesperson's maximum of %(maximum)s%%."
-            ),
-        }
         return [
             {
                 "order_id": line.order_id,
                 "line_id": line.id,
-                "message": templates[bool(line.agent_maximum)]
-                % {"discount": line.discount, "maximum": line.max_discount},
+                "message_key": ("discount_agent" if line.agent_maximum else "discount_salesperson"),
+                "message_params": {
+                    "discount": {"number": line.discount},
+                    "maximum": {"number": line.max_discount},
+                },
             }
             for line in self._bo_line_facts(orders)
             if line.over_discount
         ]
 
     def _bo_check_min_qty(self, orders):
-        lines = [line for line in self._bo_line_facts(orders) if line.below_minimum]
-        names = self._bo_product_names([line.product_id for line in lines])
-        template = self.env._(
-            "Quantity %(qty)s of %(product)s is below its minimum order quantity %(minimum)s."
-        )
         return [
             {
                 "order_id": line.order_id,
                 "line_id": line.id,
-                "message": template
-                % {"qty": line.qty, "product": names[line.product_id], "minimum": line.minimum},
+                "message_key": "min_qty",
+                "message_params": {
+                    "qty": {"number": line.qty},
+                    "product": {"product": line.product_id},
+                    "minimum": {"number": line.minimum},
+                },
             }
-            for line in lines
+            for line in self._bo_line_facts(orders)
+            if line.below_minimum
         ]
 
     def _bo_check_packaging(self, orders):
-        lines = [line for line in self._bo_line_facts(orders) if line.off_packaging]
-        names = self._bo_product_names([line.product_id for line in lines])
-        template = self.env._(
-            "Quantity %(qty)s of %(product)s is not a multiple of its packaging (%(packs)s)."
-        )
         return [
             {
                 "order_id": line.order_id,
                 "line_id": line.id,
-                "message": template
-                % {
-                    "qty": line.qty,
-                    "product": names[line.product_id],
-                    "packs": ", ".join(str(pack) for pack in line.packs),
+                "message_key": "packaging",
+                "message_params": {
+                    "qty": {"number": line.qty},
+                    "product": {"product": line.product_id},
+                    "packs": {"numbers": list(line.packs)},
                 },
             }
-            for line in lines
+            for line in self._bo_line_facts(orders)
+            if line.off_packaging
         ]
 
     # ------------------------------------------------------------------
@@ -754,7 +658,6 @@ class BoCheckRule(models.Model):
                 )
             )
         )
-        fmt_amount, fmt_date = self._bo_formatters()
         currency = self.env.company.currency_id
         findings = []
         for order in facts:
@@ -767,12 +670,11 @@ class BoCheckRule(models.Model):
                 findings.append(
                     {
                         "order_id": order.id,
-                        "message": self.env._(
-                            "Credit limit exceeded: open invoices, uninvoiced orders and this "
-                            "order make %(exposure)s against a limit of %(limit)s.",
-                            exposure=fmt_amount(exposure, currency),
-                            limit=fmt_amount(order.credit_limit, currency),
-                        ),
+                        "message_key": "credit_limit",
+                        "message_params": {
+                            "exposure": {"amount": exposure, "currency": currency.id},
+                            "limit": {"amount": order.credit_limit, "currency": currency.id},
+                        },
                     }
                 )
         return findings
@@ -786,7 +688,6 @@ class BoCheckRule(models.Model):
         )
         if not overdue:
             return []
-        fmt_amount, fmt_date = self._bo_formatters()
         currency = self.env.company.currency_id
         findings = []
         for order in facts:
@@ -796,14 +697,13 @@ class BoCheckRule(models.Model):
             findings.append(
                 {
                     "order_id": order.id,
-                    "message": self.env._(
-                        "The customer has %(count)s invoice items overdue by more than %(days)s "
-                        "days, %(amount)s in all, the oldest due on %(date)s.",
-                        count=count,
-                        days=days,
-                        amount=fmt_amount(amount, currency),
-                        date=fmt_date(oldest),
-                    ),
+                    "message_key": "overdue",
+                    "message_params": {
+                        "count": {"number": count},
+                        "days": {"number": days},
+                        "amount": {"amount": amount, "currency": currency.id},
+                        "date": {"date": fields.Date.to_string(oldest)},
+                    },
                 }
             )
         return findings
@@ -868,22 +768,16 @@ class BoCheckRule(models.Model):
         findings = [
             {
                 "order_id": order_id,
-                "message": self.env._(
-                    "Probable duplicate: same customer reference as %(orders)s.",
-                    orders=", ".join(names),
-                ),
+                "message_key": "duplicate_ref",
+                "message_params": {"orders": ", ".join(names)},
             }
             for order_id, names in same_ref.items()
         ]
         findings += [
             {
                 "order_id": order_id,
-                "message": self.env._(
-                    "Probable duplicate: same products and quantities as %(orders)s "
-                    "within %(days)s days.",
-                    orders=", ".join(names),
-                    days=days,
-                ),
+                "message_key": "duplicate_lines",
+                "message_params": {"orders": ", ".join(names), "days": {"number": days}},
             }
             for order_id, names in same_lines.items()
             if order_id not in same_ref
@@ -933,25 +827,19 @@ class BoCheckRule(models.Model):
                 )
             )
         )
-        fmt_amount, fmt_date = self._bo_formatters()
         findings = []
         for order_id, requested in sorted(dates.items()):
             delay = delays.get(order_id) or 0
+            # A datetime: shown as a date in the reader's time zone.
+            params = {"date": {"date": fields.Datetime.to_string(requested)}}
             if requested < now:
-                message = self.env._(
-                    "The requested delivery date %(date)s is in the past.",
-                    date=fmt_date(requested),
-                )
+                key = "delivery_date_past"
             elif requested < now + timedelta(days=delay):
-                message = self.env._(
-                    "The requested delivery date %(date)s is sooner than the lead time of "
-                    "%(days)s days.",
-                    date=fmt_date(requested),
-                    days=delay,
-                )
+                key = "delivery_date_lead_time"
+                params["days"] = {"number": delay}
             else:
                 continue
-            findings.append({"order_id": order_id, "message": message})
+            findings.append({"order_id": order_id, "message_key": key, "message_params": params})
         return findings
 
     def _bo_check_availability(self, orders):
@@ -1042,23 +930,16 @@ class BoCheckRule(models.Model):
                 now=now,
             )
         )
-        if not rows:
-            return []
-        fmt_amount, fmt_date = self._bo_formatters()
-        names = self._bo_product_names([row[2] for row in rows])
-        template = self.env._(
-            "Only %(available)s of %(product)s expected by %(date)s; the order needs %(qty)s."
-        )
         return [
             {
                 "order_id": order_id,
                 "line_id": line_id,
-                "message": template
-                % {
-                    "available": round(max(forecast, 0.0), 4),
-                    "product": names[product_id],
-                    "date": fmt_date(needed),
-                    "qty": round(wanted, 4),
+                "message_key": "availability",
+                "message_params": {
+                    "available": {"number": round(max(forecast, 0.0), 4)},
+                    "product": {"product": product_id},
+                    "date": {"date": fields.Datetime.to_string(needed)},
+                    "qty": {"number": round(wanted, 4)},
                 },
             }
             for line_id, order_id, product_id, needed, forecast, wanted in rows
@@ -1067,7 +948,6 @@ class BoCheckRule(models.Model):
     def _bo_check_amount_range(self, orders):
         """Order total against the average of the customer's confirmed orders of
         the last N days (at least three of them)."""
-        fmt_amount, fmt_date = self._bo_formatters()
         ratio = self.param_ratio if self.param_ratio > 1 else 3.0
         since = fields.Datetime.now() - timedelta(days=self.param_days or 365)
         rows = self._bo_query(
@@ -1107,12 +987,11 @@ class BoCheckRule(models.Model):
         return [
             {
                 "order_id": order_id,
-                "message": self.env._(
-                    "The order total %(amount)s is far from this customer's usual orders "
-                    "(average %(average)s).",
-                    amount=fmt_amount(amount, currency),
-                    average=fmt_amount(average, currency),
-                ),
+                "message_key": "amount_range",
+                "message_params": {
+                    "amount": {"amount": float(amount), "currency": currency.id},
+                    "average": {"amount": float(average), "currency": currency.id},
+                },
             }
             for order_id, amount, average in rows
         ]

@@ -347,16 +347,20 @@ class BoClaim(models.Model):
         late = late.filtered(lambda c: c.id not in set(already.mapped("res_id")))
         manager = self.env.ref("bo_sales.bo_sales_group_manager").users[:1]
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
+        vals_list = []
+        for claim in late:
+            user = manager or claim.user_id or self.env.user
+            vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": claim.id,
                     "activity_type_id": activity_type.id,
-                    "summary": self.env._("Late complaint %(name)s", name=claim.name),
-                    "user_id": (manager or claim.user_id or self.env.user).id,
+                    # in the language of the person who will read it
+                    "summary": self.with_context(lang=user.lang).env._(
+                        "Late complaint %(name)s", name=claim.name
+                    ),
+                    "user_id": user.id,
                     "date_deadline": fields.Date.context_today(self),
                 }
-                for claim in late
-            ]
-        )
+            )
+        self.env["mail.activity"].create(vals_list)

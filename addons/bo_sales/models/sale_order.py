@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import io
+import json
 from collections import defaultdict
 from datetime import timedelta
 
@@ -355,8 +356,9 @@ class SaleOrder(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT id, order_id, rule_id, line_id, severity, message, overridden,
-                       override_reason, override_user_id, override_date
+                SELECT id, order_id, rule_id, line_id, severity, message_key,
+                       message_params::text, message_text, overridden, override_reason,
+                       override_user_id, override_date
                   FROM bo_check_finding
                  WHERE order_id = ANY(%s)
                 """,
@@ -366,8 +368,10 @@ class SaleOrder(models.Model):
         old = {}
         overrides = {}
         for row in self.env.cr.fetchall():
-            old[row[1:6]] = row
-            if row[6]:
+            # NOTE: the message's values compared as canonical JSON text.
+            params = json.dumps(json.loads(row[6]), sort_keys=True) if row[6] else None
+            old[(*row[1:6], params, row[7])] = row
+            if row[8]:
                 overrides[row[1:4]] = row
         withdrawn = {}
         if overrides:
@@ -375,18 +379,29 @@ class SaleOrder(models.Model):
             overrides = {key: row for key, row in overrides.items() if key[0] not in withdrawn}
         to_insert = []
         for vals in vals_list:
+            if vals.get("message_key"):
+                params = vals.get("message_params") or {}
+                vals["message_params"] = json.dumps(params, sort_keys=True)
             line_id = vals.get("line_id") or None
             previous = overrides.get((vals["order_id"], vals["rule_id"], line_id))
             if previous and vals["severity"] == "blocking":
                 vals.update(
                     overridden=True,
-                    override_reason=previous[7],
-                    override_user_id=previous[8],
-                    override_date=previous[9],
+                    override_reason=previous[9],
+                    override_user_id=previous[10],
+                    override_date=previous[11],
                 )
-            key = (vals["order_id"], vals["rule_id"], line_id, vals["severity"], vals["message"])
+            key = (
+                vals["order_id"],
+                vals["rule_id"],
+                line_id,
+                vals["severity"],
+                vals.get("message_key") or None,
+                vals.get("message_params") or None,
+                vals.get("message") or None,
+            )
             kept = old.get(key)
-            if kept and bool(kept[6]) == bool(vals.get("overridden")):
+            if kept and bool(kept[8]) == bool(vals.get("overridden")):
                 del old[key]
             else:
                 to_insert.append(vals)
@@ -399,12 +414,16 @@ class SaleOrder(models.Model):
             )
         vals_list = to_insert
         if vals_list:
+            # A text given by a rule goes to message_text (see bo.check.rule).
+            source = {"message_text": "message"}
             columns = [
                 ("order_id", "int"),
                 ("rule_id", "int"),
                 ("line_id", "int"),
                 ("severity", "varchar"),
-                ("message", "varchar"),
+                ("message_key", "varchar"),
+                ("message_params", "jsonb"),
+                ("message_text", "varchar"),
             ]
             # The override columns only when a finding carries one over (rarely).
             if any(vals.get("overridden") for vals in vals_list):
@@ -425,7 +444,9 @@ class SaleOrder(models.Model):
                         SQL(
                             "%s::" + type_ + "[]",
                             [
-                                vals.get(name) or None if type_ != "bool" else bool(vals.get(name))
+                                vals.get(source.get(name, name)) or None
+                                if type_ != "bool"
+                                else bool(vals.get(name))
                                 for vals in vals_list
                             ],
                         )
@@ -667,10 +688,16 @@ class SaleOrder(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
         vals_list = []
+        summaries = {}
         for order in blocked:
             user = order.bo_agent_id.user_ids[:1] or order.user_id
             if order.id in has_activity or not user:
                 continue
+            # In the language of the person who will read it, once per language.
+            if user.lang not in summaries:
+                summaries[user.lang] = self.with_context(lang=user.lang).env._(
+                    "Blocked by the order checks"
+                )
             vals_list.append(
                 {
                     "res_model_id": model_id,
@@ -678,7 +705,7 @@ class SaleOrder(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": user.id,
                     "date_deadline": today,
-                    "summary": self.env._("Blocked by the order checks"),
+                    "summary": summaries[user.lang],
                 }
             )
         if vals_list:
@@ -975,7 +1002,9 @@ class SaleOrder(models.Model):
         self._bo_schedule_once(
             expiring,
             activity_type,
-            lambda o: self.env._("Offer %(name)s expires soon", name=o.name),
+            lambda o: o.with_context(lang=o.user_id.lang).env._(
+                "Offer %(name)s expires soon", name=o.name
+            ),
             lambda o: o.user_id,
             lambda o: o.validity_date,
         )

@@ -7,7 +7,7 @@ from stdnum import luhn
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import BoSalesCommon
 
@@ -190,6 +190,10 @@ class TestOrderChecks(BoSalesCommon):
             .with_user(self.bo_manager)
             .with_context(**action["context"])
         )
+        # The manager reads what they override before confirming anything.
+        blocking = order.bo_check_finding_ids.filtered(lambda f: f.severity == "blocking")
+        self.assertTrue(blocking)
+        self.assertEqual(sorted(f.id for f in wizard.finding_ids), sorted(blocking.ids))
         wizard.reason = "Customer confirmed the reference by phone"
         wizard.save().action_apply()
         self.assertEqual(order.bo_check_state, "overridden")
@@ -252,6 +256,83 @@ class TestOrderChecks(BoSalesCommon):
         order.client_order_ref = "PO-9"
         order.invalidate_recordset(["activity_ids"])
         self.assertFalse(order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
+
+    def test_findings_in_the_readers_language(self):
+        """Checked by an English user (or the nightly job): an Italian clerk reads
+        the findings in Italian, with Italian numbers, an English user in
+        English; the activity is in its assignee's language."""
+        self.env["res.lang"]._activate_lang("it_IT")
+        italian = new_test_user(
+            self.env,
+            login="bo_lettore_it",
+            groups="base.group_user,bo_sales.bo_sales_group_user",
+            lang="it_IT",
+        )
+        self.agent_user.lang = "it_IT"
+        self.agent_partner.bo_max_discount = 10.0
+        self.good_product.bo_floor_price = 150.0
+        self.good_customer.bo_requires_client_ref = True
+        order = (
+            self.env["sale.order"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "partner_id": self.good_customer.id,
+                    "user_id": self.salesperson.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.good_product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": 189.0,
+                                "discount": 25.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(order.bo_check_state, "blocked")
+
+        def messages(user, lang):
+            findings = order.with_user(user).with_context(lang=lang).bo_check_finding_ids
+            return {finding.code: finding.message for finding in findings}
+
+        currency = order.currency_id
+
+        def amount(text):
+            if currency.position == "before":
+                return f"{currency.symbol}\N{NO-BREAK SPACE}{text}"
+            return f"{text}\N{NO-BREAK SPACE}{currency.symbol}"
+
+        italian_text = messages(italian, "it_IT")
+        self.assertEqual(
+            italian_text["price_floor"],
+            f"Il prezzo netto {amount('141,75')} di [T-BOX] Cassetta Attrezzi è "
+            f"inferiore al prezzo minimo {amount('150,00')}.",
+        )
+        self.assertEqual(
+            italian_text["discount_max"],
+            "Lo sconto del 25% supera il massimo dell'agente del 10%.",
+        )
+        self.assertIn("richiede", italian_text["client_ref"])
+        english_text = messages(self.bo_user, "en_US")
+        self.assertEqual(
+            english_text["price_floor"],
+            f"Net price {amount('141.75')} of [T-BOX] Cassetta Attrezzi is below its "
+            f"floor price {amount('150.00')}.",
+        )
+        self.assertEqual(
+            english_text["discount_max"], "Discount 25% is above the agent's maximum of 10%."
+        )
+        # The refusal of a confirmation lists them in the language of who confirms.
+        with self.assertRaises(UserError) as error:
+            order.with_context(lang="it_IT").action_confirm()
+        self.assertIn("Lo sconto del 25%", str(error.exception))
+        activity_type = self.env.ref("bo_sales.mail_activity_type_bo_check")
+        activity = order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        self.assertEqual(activity.user_id, self.agent_user)
+        self.assertEqual(activity.summary, "Bloccato dai controlli ordine")
 
     def test_batch_check_leaves_activities_to_the_job(self):
         """Checking many orders at once (an import, the nightly run) gives the
@@ -652,7 +733,7 @@ class TestOrderChecks(BoSalesCommon):
         after_receipt.action_bo_check()
         finding = after_receipt.bo_check_finding_ids.filtered(lambda f: f.code == "availability")
         self.assertEqual(finding.line_id, after_receipt.order_line)
-        self.assertIn("Only 2.0 of", finding.message)
+        self.assertIn("Only 2 of", finding.message)
 
     def test_rule_price_floor_in_order_currency(self):
         """Floor prices are kept in the company currency and compared with the

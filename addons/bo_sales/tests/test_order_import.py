@@ -277,7 +277,7 @@ class TestOrderImport(BoSalesCommon):
 
     def test_bad_files_give_clear_errors(self):
         cases = [
-            (b"", "vuoto.xls", "Upload the spreadsheet"),
+            (b"", "vuoto.xls", r"The file vuoto.xls is empty \(0 bytes\)"),
             (b"%PDF-1.4 ...", "ordine.xls", "is not a spreadsheet"),
             (b"PK\x03\x04broken", "ordine.xlsx", "cannot be read"),
             (sheet_csv([]), "ordine.csv", "no order rows"),

@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class BoCheckOverrideWizard(models.TransientModel):
@@ -17,6 +17,9 @@ class BoCheckOverrideWizard(models.TransientModel):
     )
     reason = fields.Text(required=True)
 
+    # NOTE: depends on the orders so that the dialog lists the findings as soon
+    # as it opens (the orders come from the context), before it is saved.
+    @api.depends("order_ids")
     def _compute_finding_ids(self):
         for wizard in self:
             wizard.finding_ids = wizard.order_ids.bo_check_finding_ids.filtered(

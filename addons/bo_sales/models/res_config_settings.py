@@ -1,0 +1,68 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    """Settings › Back Office: the suite's tunables, kept as system parameters
+    (the code reads them there, with the same defaults)."""
+
+    _inherit = "res.config.settings"
+
+    bo_reminder_level_1_days = fields.Integer(
+        string="First Payment Reminder",
+        config_parameter="bo_sales.reminder_level_1_days",
+        default=7,
+        help="Days after the due date when the first payment reminder is sent.",
+    )
+    bo_reminder_level_2_days = fields.Integer(
+        string="Second Payment Reminder",
+        config_parameter="bo_sales.reminder_level_2_days",
+        default=21,
+        help="Days after the due date when the second payment reminder is sent.",
+    )
+    bo_reminder_level_3_days = fields.Integer(
+        string="Last Payment Reminder",
+        config_parameter="bo_sales.reminder_level_3_days",
+        default=45,
+        help="Days after the due date when the last payment reminder (formal notice) is sent.",
+    )
+    bo_offer_followup_days = fields.Integer(
+        string="Offer Follow-up",
+        config_parameter="bo_sales.offer_followup_days",
+        default=3,
+        help="Days before a quotation expires when its salesperson gets an activity to "
+        "follow it up.",
+    )
+    bo_travel_buffer_minutes = fields.Integer(
+        string="Travel Buffer",
+        config_parameter="bo_sales.travel_buffer_minutes",
+        default=30,
+        help="Minutes kept free between two visits of an agent for the journey.",
+    )
+    bo_check_inline_activity_limit = fields.Integer(
+        string="Activities Created at Once",
+        config_parameter="bo_sales.check_inline_activity_limit",
+        default=50,
+        help="Checking up to this many orders at once gives the blocked ones their activity "
+        "at once; larger batches (imports, the nightly check) leave it to a background job.",
+    )
+    bo_import_max_quantity = fields.Float(
+        string="Largest Quantity",
+        config_parameter="bo_sales.import_max_quantity",
+        default=1000000,
+        help="An imported row asking for more than this quantity is refused (a typing "
+        "or reading error).",
+    )
+    bo_import_max_price_unit = fields.Float(
+        string="Highest Unit Price",
+        config_parameter="bo_sales.import_max_price_unit",
+        default=1000000,
+        help="An imported row with a unit price above this amount is refused.",
+    )
+    bo_import_max_days_ahead = fields.Integer(
+        string="Furthest Delivery Date",
+        config_parameter="bo_sales.import_max_days_ahead",
+        default=730,
+        help="An imported row asking for delivery more than this many days from today is refused.",
+    )
