@@ -26,7 +26,7 @@ from datetime import date
 from odoo import Command
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
 
-SUITE = {"bo_sales", "bo_logistics", "bo_reporting"}
+SUITE = {"bo_sales", "bo_logistics", "bo_reporting", "bo_logistics_it_ddt"}
 
 #: Roles, one column each in EXPECTED.
 ROLES = ("agent", "clerk", "manager", "salesman", "stock", "accountant", "portal", "other_clerk")
@@ -122,7 +122,7 @@ FIELDS = {
         "engine": (
             "code company_id line_id message order_id order_state overridden override_date "
             "override_reason override_user_id partner_id product_id rule_id sequence severity "
-            "user_id"
+            "user_id message_key message_params message_text"
         ),
     },
     "bo.check.override.wizard": {
@@ -174,7 +174,8 @@ FIELDS = {
         "data": (
             "company_id confirm_duplicate duplicate_import_id error_count file_data file_hash "
             "file_name import_valid_only issue_ids name order_count order_ids "
-            "planned_order_count row_count state user_id warning_count"
+            "planned_order_count row_count state user_id warning_count ask_date_order "
+            "ask_number_format date_order number_format progress progress_done progress_total"
         ),
     },
     "bo.order.import.issue": {
@@ -269,6 +270,13 @@ FIELDS = {
     },
     "res.users": {
         "data": "bo_max_discount",
+    },
+    "res.config.settings": {
+        "data": (
+            "bo_check_inline_activity_limit bo_import_max_days_ahead bo_import_max_price_unit "
+            "bo_import_max_quantity bo_offer_followup_days bo_reminder_level_1_days "
+            "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes"
+        ),
     },
     "res.partner": {
         "agent": "bo_agent_id",

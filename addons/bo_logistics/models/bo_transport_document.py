@@ -259,6 +259,11 @@ class BoTransportDocument(models.Model):
         documents._bo_translate_default_appearance(vals_list)
         return documents
 
+    def _bo_write_number(self, vals):
+        """Write the number and state of these DDTs: the numbering's own way past
+        write()'s refusal (Validate, Cancel, a localisation taking Odoo's number)."""
+        return super().write(vals)
+
     def _bo_numbering_message(self):
         return self.env._(
             "A DDT gets its number and state from its Validate and Cancel buttons only."
