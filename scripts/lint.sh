@@ -7,4 +7,5 @@ info "ruff"
 "$VENV/bin/ruff" check addons tests tools scripts
 "$VENV/bin/ruff" format --check addons tests tools scripts
 info "pylint-odoo"
-"$VENV/bin/pylint" --rcfile=.pylintrc addons/bo_sales addons/bo_logistics addons/bo_reporting
+"$VENV/bin/pylint" --rcfile=.pylintrc addons/bo_sales addons/bo_logistics addons/bo_reporting \
+    addons/bo_logistics_it_ddt

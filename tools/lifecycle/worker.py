@@ -214,9 +214,33 @@ def _touched(env, names):
     return touched
 
 
+# The suite's modules whose demo data validates deliveries (logistics' shipments,
+# reporting's sales history).
+DEMO_SHIPPERS = ("bo_logistics", "bo_reporting")
+
+
+def _italian_ddt_sequences(env, names):
+    """Odoo's Italian DDT sequences that installing `names` with demo data draws from.
+
+    l10n_it_stock_ddt numbers every validated delivery from its operation type's
+    DDT sequence (bo_logistics_it_ddt gives that number to our DDT): the demo
+    deliveries advance those counters, and nothing else of Odoo's may change.
+    """
+    PickingType = env["stock.picking.type"]
+    if (
+        "l10n_it_ddt_sequence_id" not in PickingType._fields
+        or not set(names) & set(DEMO_SHIPPERS)
+        or not _modules(env, ["base"]).demo
+    ):
+        return []
+    types = PickingType.with_context(active_test=False).search([("code", "=", "outgoing")])
+    return types.l10n_it_ddt_sequence_id.ids
+
+
 def install(env, state, names):
     modules = _modules(env, names)
     touched = _touched(env, names)
+    touched.setdefault("ir.sequence", []).extend(_italian_ddt_sequences(env, names))
     not_installable = modules.filtered(lambda m: m.state != "uninstalled")
     if not_installable:
         raise RuntimeError(

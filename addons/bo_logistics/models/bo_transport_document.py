@@ -4,7 +4,7 @@ import json
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, pdf
 
 from odoo.addons.base.models.ir_sequence import _update_nogap
@@ -248,7 +248,26 @@ class BoTransportDocument(models.Model):
             "message_main_attachment_id",
         }
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(
+            vals.get("name", "/") != "/" or vals.get("state", "draft") != "draft"
+            for vals in vals_list
+        ):
+            raise AccessError(self._bo_numbering_message())
+        documents = super().create(vals_list)
+        documents._bo_translate_default_appearance(vals_list)
+        return documents
+
+    def _bo_numbering_message(self):
+        return self.env._(
+            "A DDT gets its number and state from its Validate and Cancel buttons only."
+        )
+
     def write(self, vals):
+        # NOTE: action_validate() and action_cancel() write these through super().
+        if {"name", "state"} & set(vals):
+            raise AccessError(self._bo_numbering_message())
         if any(doc.state != "draft" for doc in self):
             locked = set(vals) - self._bo_editable_done_fields()
             if locked:
@@ -296,6 +315,7 @@ class BoTransportDocument(models.Model):
                         partner=document.partner_id.name,
                     )
                 )
+        documents = documents._bo_take_transfer_numbers()
         by_company = documents.grouped("company_id")
         sequences = {company: self._bo_sequence(company) for company in by_company}
         self._bo_lock_sequences(self.env["ir.sequence"].union(*sequences.values()))
@@ -314,6 +334,16 @@ class BoTransportDocument(models.Model):
                         }
                     )
         return True
+
+    def _bo_take_transfer_numbers(self):
+        """Validate the DDTs whose number is their transfers'; return the ones left to number.
+
+        Here none: every DDT takes its number from the suite's DDT sequence. A
+        localization that numbers the transfers themselves (Italy's
+        l10n_it_stock_ddt, joined by bo_logistics_it_ddt) overrides this, so a
+        shipment carries one number only.
+        """
+        return self
 
     @api.model
     def _bo_lock_sequences(self, sequences):
@@ -407,12 +437,6 @@ class BoTransportDocument(models.Model):
                 )
             )
         return sequence
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        documents = super().create(vals_list)
-        documents._bo_translate_default_appearance(vals_list)
-        return documents
 
     def _bo_translate_default_appearance(self, vals_list):
         """The default appearance of goods in every installed language, so that
@@ -525,18 +549,26 @@ class BoTransportDocument(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _bo_document_key(self, picking):
+        """The transfers with one key share a DDT: (company, consignee, destination, ...).
+
+        Extensions may add items after the first three to split the groups further.
+        """
+        return (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
+
+    @api.model
     def _bo_create_from_pickings(self, pickings, transport_reason="sale"):
         """Draft DDTs grouping the transfers by company, consignee and destination."""
         groups = defaultdict(lambda: self.env["stock.picking"])
         for picking in pickings:
             if picking.state == "cancel":
                 continue
-            key = (picking.company_id, picking.partner_id.commercial_partner_id, picking.partner_id)
-            groups[key] |= picking
+            groups[self._bo_document_key(picking)] |= picking
         if not groups:
             raise UserError(self.env._("Select transfers that are not cancelled."))
         vals_list = []
-        for (company, commercial, shipping), group in groups.items():
+        for key, group in groups.items():
+            company, commercial, shipping = key[:3]
             vals_list.append(
                 {
                     "company_id": company.id,

@@ -29,6 +29,17 @@ class TestTransportDocument(BoLogisticsCommon):
         cls.company.write(
             {"vat": "IT00743110157", "street": "Via Emilia 1", "city": "Bologna", "zip": "40100"}
         )
+        # These tests are about the suite's own DDT sequence and grouping. Where
+        # Odoo's Italian localization numbers the deliveries (l10n_it_stock_ddt),
+        # bo_logistics_it_ddt gives our DDT the delivery's number and tests that:
+        # here the test's deliveries are left unnumbered by Odoo.
+        out_type = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.company.id)], limit=1)
+            .out_type_id
+        )
+        if "l10n_it_ddt_sequence_id" in out_type._fields:
+            out_type.l10n_it_ddt_sequence_id = False
 
     def _document(self, qty=3.0):
         order = self._make_order(qty=qty)

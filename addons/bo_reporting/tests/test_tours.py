@@ -1,7 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""A back-office manager in the browser produces a periodic report and reads the
-sales analysis."""
+"""A back-office manager in the browser sets up a periodic report, produces it and
+reads the sales analysis."""
 
 import io
 
@@ -44,28 +44,25 @@ class TestReportingTours(BoTourCase):
             }
         )
         order.action_confirm()
-        cls.report = cls.env["bo.periodic.report"].create(
-            {
-                "name": "Tour monthly sales",
-                "kind": "sales",
-                "periodicity": "monthly",
-                "run_day": 1,
-                "formats": "both",
-                "recipient_user_ids": [Command.set(cls.manager.ids)],
-                "recipient_partner_ids": [Command.set(cls.marketing.ids)],
-            }
-        )
 
     def test_periodic_report_tour(self):
-        self.bo_start_tour(
-            f"/odoo/action-bo_reporting.bo_periodic_report_action/{self.report.id}",
-            "bo_reporting_periodic_report_tour",
-            self.manager,
-        )
+        reports_before = self.env["bo.periodic.report"].search([])
 
-        run = self.report.run_ids
+        self.bo_start_tour_from_home("bo_reporting_periodic_report_tour", self.manager)
+
+        # The report the manager set up in its form, as she typed it.
+        report = self.env["bo.periodic.report"].search([("id", "not in", reports_before.ids)])
+        self.assertEqual(len(report), 1)
+        self.assertEqual(report.create_uid, self.manager)
+        self.assertEqual(
+            (report.name, report.kind, report.periodicity, report.run_day, report.formats),
+            ("Tour monthly sales", "sales", "monthly", 1, "both"),
+        )
+        self.assertEqual(report.recipient_user_ids, self.manager)
+        self.assertEqual(report.recipient_partner_ids, self.marketing)
+        run = report.run_ids
         self.assertEqual(len(run), 1)
-        period = self.report._bo_due_period()
+        period = report._bo_due_period()
         self.assertEqual((run.period_start, run.period_end), (period.start, period.end))
         self.assertEqual(run.state, "done")
         self.assertEqual(run.attempt_count, 1)
@@ -81,3 +78,7 @@ class TestReportingTours(BoTourCase):
         # Sent once to each recipient, inside Odoo and outside.
         self.assertEqual(run.recipient_ids, self.manager.partner_id | self.marketing)
         self.assertEqual(run.mail_ids.recipient_ids, self.manager.partner_id | self.marketing)
+        # Each e-mail carries both files, queued for the mail queue to send.
+        for mail in run.mail_ids:
+            self.assertEqual(mail.attachment_ids, run.attachment_ids)
+            self.assertEqual(mail.state, "outgoing")

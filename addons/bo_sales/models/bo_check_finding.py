@@ -1,7 +1,10 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import format_date
+
+from ..tools.check_engine import is_engine
 
 
 class BoCheckFinding(models.Model):
@@ -236,3 +239,31 @@ class BoCheckFinding(models.Model):
         if "labels" in value:
             return ", ".join(labels.get(key, key) for key in value["labels"])
         return ""
+
+    # ------------------------------------------------------------------
+    # CRUD: the check engine and the override action only
+    # ------------------------------------------------------------------
+
+    def _bo_check_engine_only(self):
+        # NOTE: whatever the group (administrators and sudo included): a finding
+        # or its override written by hand would be a forged audit trail.
+        if not is_engine(self.env):
+            raise AccessError(
+                self.env._(
+                    "Order check findings are written by the order checks only: "
+                    "run the checks again, or ask a Back Office Manager to override them."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._bo_check_engine_only()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._bo_check_engine_only()
+        return super().write(vals)
+
+    def unlink(self):
+        self._bo_check_engine_only()
+        return super().unlink()

@@ -4,6 +4,7 @@ import base64
 import datetime
 import hashlib
 import io
+import logging
 import re
 from collections import defaultdict
 
@@ -13,12 +14,26 @@ from stdnum.eu import vat as eu_vat
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from ..tools import order_sheet
 
+_logger = logging.getLogger(__name__)
+
 # Preview and error dialogs list this many problems; the issue list keeps all.
 MESSAGE_PROBLEM_LIMIT = 20
+# Bounds of a plausible row (system parameter: default), beyond which a row is refused.
+IMPORT_LIMITS = {
+    "bo_sales.import_max_quantity": 1_000_000,
+    "bo_sales.import_max_price_unit": 1_000_000,
+    "bo_sales.import_max_days_ahead": 730,
+}
+# Files with more orders than this are imported by the scheduler, this many
+# orders per transaction (system parameters: default).
+BACKGROUND_PARAMS = {
+    "bo_sales.import_background_orders": 200,
+    "bo_sales.import_background_batch": 500,
+}
 
 
 def _vat_key(value, default_country):
@@ -53,7 +68,12 @@ class BoOrderImport(models.Model):
         readonly=True,
     )
     state = fields.Selection(
-        selection=[("draft", "New"), ("checked", "Checked"), ("done", "Imported")],
+        selection=[
+            ("draft", "New"),
+            ("checked", "Checked"),
+            ("queued", "Importing"),
+            ("done", "Imported"),
+        ],
         default="draft",
         required=True,
         readonly=True,
@@ -77,6 +97,28 @@ class BoOrderImport(models.Model):
         string="Import Again",
         help="This file was imported before: tick to import its orders a second time.",
     )
+    number_format = fields.Selection(
+        selection=[
+            ("comma", "1.234,56 (decimal comma)"),
+            ("point", "1,234.56 (decimal point)"),
+        ],
+        string="Numbers Written As",
+        help="How the file writes its numbers, when the file itself does not tell.",
+    )
+    date_order = fields.Selection(
+        selection=[
+            ("dmy", "Day first (31/12/2026)"),
+            ("mdy", "Month first (12/31/2026)"),
+        ],
+        string="Dates Written As",
+        help="How the file writes its dates, when the file itself does not tell.",
+    )
+    ask_number_format = fields.Boolean(
+        readonly=True, help="The last check could not tell how the file writes its numbers."
+    )
+    ask_date_order = fields.Boolean(
+        readonly=True, help="The last check could not tell how the file writes its dates."
+    )
     import_valid_only = fields.Boolean(
         string="Import Valid Orders Only",
         help="Create the orders without errors and skip the others. By default nothing is "
@@ -97,6 +139,9 @@ class BoOrderImport(models.Model):
         comodel_name="sale.order", inverse_name="bo_import_id", string="Orders", readonly=True
     )
     order_count = fields.Integer(compute="_compute_order_count")
+    progress_done = fields.Integer(string="Orders Created So Far", readonly=True, copy=False)
+    progress_total = fields.Integer(string="Orders to Import", readonly=True, copy=False)
+    progress = fields.Float(compute="_compute_progress")
 
     # ------------------------------------------------------------------
     # Computes
@@ -133,18 +178,34 @@ class BoOrderImport(models.Model):
         for batch in self:
             batch.order_count = len(batch.order_ids)
 
+    @api.depends("progress_done", "progress_total")
+    def _compute_progress(self):
+        for batch in self:
+            total = batch.progress_total
+            batch.progress = 100.0 * batch.progress_done / total if total else 0.0
+
     @api.onchange("file_data")
     def _onchange_file_data(self):
         # A new file makes the previous check meaningless.
         self.state = "draft"
         self.issue_ids = [Command.clear()]
         self.confirm_duplicate = False
+        self.number_format = self.date_order = False
+        self.ask_number_format = self.ask_date_order = False
 
     def write(self, vals):
-        if "file_data" in vals and any(batch.state == "done" for batch in self):
+        if "file_data" in vals and any(batch.state in ("queued", "done") for batch in self):
             raise UserError(self.env._("The file of a finished import cannot be replaced."))
         if "file_data" in vals:
-            vals = dict(vals, state="draft")
+            # A new file: the answers given for the previous one do not apply.
+            vals = {
+                "number_format": False,
+                "date_order": False,
+                "ask_number_format": False,
+                "ask_date_order": False,
+                **vals,
+                "state": "draft",
+            }
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -170,6 +231,8 @@ class BoOrderImport(models.Model):
         self.ensure_one()
         if self.state == "done":
             raise UserError(self.env._("This file has already been imported by this batch."))
+        if self.state == "queued":
+            raise UserError(self.env._("This file is being imported in the background."))
         plan = self._prepare_import()
         self._store_plan_summary(plan)
         blocking = [p for p in plan["problems"] if p["blocking"]]
@@ -184,6 +247,10 @@ class BoOrderImport(models.Model):
             raise UserError(self._problems_message(blocking))
         if not plan["orders"]:
             raise UserError(self.env._("The file has no order to import."))
+        if len(plan["orders"]) > self._get_background_param("bo_sales.import_background_orders"):
+            # NOTE: a large file would outlast the request: the scheduler imports it.
+            self._action_queue(len(plan["orders"]))
+            return True
         self._action_create_orders(plan["orders"])
         return self.action_view_orders()
 
@@ -216,10 +283,16 @@ class BoOrderImport(models.Model):
     # ------------------------------------------------------------------
 
     def _get_file_content(self):
+        """The bytes of the uploaded file, whatever the context asks.
+
+        NOTE: the web client reads and saves with ``bin_size`` in its context,
+        where a binary field yields its size ("607.00 bytes"), not its content.
+        """
         self.ensure_one()
-        if not self.file_data:
+        data = self.with_context(bin_size=False, bin_size_file_data=False).file_data
+        if not data:
             return b""
-        return base64.b64decode(self.file_data)
+        return base64.b64decode(data)
 
     @api.model
     def _get_template_content(self):
@@ -301,9 +374,12 @@ class BoOrderImport(models.Model):
             ]
         )
         blocking = sum(1 for p in plan["problems"] if p["blocking"])
+        questions = plan.get("questions", set())
         self.write(
             {
                 "state": "checked",
+                "ask_number_format": "decimal" in questions,
+                "ask_date_order": "date_order" in questions,
                 "row_count": plan["row_count"],
                 "error_count": blocking,
                 "warning_count": len(plan["problems"]) - blocking,
@@ -323,10 +399,20 @@ class BoOrderImport(models.Model):
         """
         self.ensure_one()
         content = self._get_file_content()
+        if not content and self.file_name:
+            raise UserError(
+                self.env._(
+                    "The file %(name)s is empty (0 bytes): it holds no order. Check that you "
+                    "picked the right file, or save it again from its program.",
+                    name=self.file_name,
+                )
+            )
         if not content:
             raise UserError(self.env._("Upload the spreadsheet to import first."))
         try:
-            sheet = order_sheet.read_order_sheet(content, self.file_name or "")
+            sheet = order_sheet.read_order_sheet(
+                content, self.file_name or "", self._get_read_options()
+            )
         except order_sheet.SheetError as error:
             raise UserError(self.env._(error.message)) from error
         problems = [
@@ -370,6 +456,13 @@ class BoOrderImport(models.Model):
             agent, message = agents(values)
             if message:
                 row_messages.append(message)
+            elif agent and not is_back_office and agent != own_partner:
+                row_messages.append(
+                    self.env._(
+                        "Agent %(agent)s: you can import orders only as their agent yourself.",
+                        agent=agent.display_name,
+                    )
+                )
             problems += [{"row": row, "message": m, "blocking": True} for m in row_messages]
             key = (customer.id, (values.get("client_order_ref") or "").strip())
             if row_messages or row in bad_rows or not customer:
@@ -386,10 +479,36 @@ class BoOrderImport(models.Model):
             problems += group_problems
             orders.append(vals)
         if any(p["blocking"] and not p["row"] for p in problems):
-            # A file-level error (duplicate file) blocks every order.
+            # A file-level error (duplicate file, a question for the clerk) blocks every order.
             orders = []
         problems.sort(key=lambda p: p["row"])
-        return {"problems": problems, "orders": orders, "row_count": len(sheet.rows)}
+        return {
+            "problems": problems,
+            "orders": orders,
+            "row_count": len(sheet.rows),
+            "questions": sheet.questions,
+        }
+
+    def _get_read_options(self):
+        """How to read the file: the clerk's answers and the configured bounds."""
+        params = self.env["ir.config_parameter"].sudo()
+        limits = {}
+        for key, default in IMPORT_LIMITS.items():
+            try:
+                limits[key] = float(params.get_param(key, default))
+            except ValueError:
+                limits[key] = default
+        today = fields.Date.context_today(self)
+        return order_sheet.ReadOptions(
+            decimal={"comma": ",", "point": "."}.get(self.number_format),
+            date_order=self.date_order or None,
+            max_quantity=limits["bo_sales.import_max_quantity"],
+            max_price_unit=limits["bo_sales.import_max_price_unit"],
+            latest_date=today
+            + datetime.timedelta(days=int(limits["bo_sales.import_max_days_ahead"])),
+            today=today,
+            format_number=lambda value: formatLang(self.env, value, digits=2),
+        )
 
     def _prepare_order_vals(self, group):
         """Values of one draft order for ``sale.order.create``; lines via Command."""
@@ -631,23 +750,130 @@ class BoOrderImport(models.Model):
         """Create every order in one batched create, attach the source file to
         each, and mark the batch done; all of it or nothing (savepoint)."""
         self.ensure_one()
-        content = self._get_file_content()
         with self.env.cr.savepoint():
-            orders = self.env["sale.order"].create(orders_vals)
-            self.env["ir.attachment"].create(
-                [
-                    {
-                        "name": self.file_name or "import",
-                        "raw": content,
-                        "res_model": "sale.order",
-                        "res_id": order.id,
-                    }
-                    for order in orders
-                ]
-            )
+            orders = self._create_orders(orders_vals)
             self.write({"state": "done"})
         self.message_post(body=self.env._("%(count)s draft orders created.", count=len(orders)))
         return orders
+
+    def _create_orders(self, orders_vals):
+        """Create the orders in one batched create and attach the file to each."""
+        content = self._get_file_content()
+        orders = self.env["sale.order"].create(orders_vals)
+        self.env["ir.attachment"].create(
+            [
+                {
+                    "name": self.file_name or "import",
+                    "raw": content,
+                    "res_model": "sale.order",
+                    "res_id": order.id,
+                }
+                for order in orders
+            ]
+        )
+        return orders
+
+    # ------------------------------------------------------------------
+    # Background import
+    # ------------------------------------------------------------------
+
+    def _get_background_param(self, key):
+        value = self.env["ir.config_parameter"].sudo().get_param(key, BACKGROUND_PARAMS[key])
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return BACKGROUND_PARAMS[key]
+
+    def _action_queue(self, order_count):
+        """Hand the import to the scheduler, which creates its orders by batches."""
+        self.write({"state": "queued", "progress_done": 0, "progress_total": order_count})
+        self.message_post(
+            body=self.env._(
+                "%(count)s orders to create: the import goes on in the background. Its result "
+                "will be here and in your inbox.",
+                count=order_count,
+            )
+        )
+        self.env.ref("bo_sales.ir_cron_bo_order_import")._trigger()
+
+    @api.model
+    def _cron_import_queued(self, batch_size=None):
+        """Create the next batch of orders of the oldest import waiting.
+
+        Each call commits one batch (the scheduler calls again while work is
+        left, see ``_notify_progress``), so the clerk sees the progress. The
+        file is read again as its clerk, in their language; if anything fails,
+        the orders already created by the import are deleted (drafts): an
+        import ends complete or with nothing.
+        """
+        batch_size = batch_size or self._get_background_param("bo_sales.import_background_batch")
+        # sudo: the scheduler looks for the imports of every user; each runs as its user.
+        queued = self.sudo().search([("state", "=", "queued")], order="id")
+        if not queued:
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return
+        batch = queued[0]
+        user = batch.user_id
+        batch = batch.with_user(user).with_company(batch.company_id).with_context(lang=user.lang)
+        created, remaining = batch._import_next_orders(batch_size)
+        self.env["ir.cron"]._notify_progress(done=created, remaining=remaining + len(queued) - 1)
+
+    def _import_next_orders(self, batch_size):
+        """Create up to ``batch_size`` more orders; return (created, remaining)."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                plan = self._prepare_import()
+                blocking = [p for p in plan["problems"] if p["blocking"]]
+                if blocking and not (self.import_valid_only and plan["orders"]):
+                    raise UserError(self._problems_message(blocking))
+                start = self.progress_done
+                orders = self._create_orders(plan["orders"][start : start + batch_size])
+                done = start + len(orders)
+                remaining = len(plan["orders"]) - done
+                self.write(
+                    {
+                        "progress_done": done,
+                        "progress_total": len(plan["orders"]),
+                        "state": "queued" if remaining else "done",
+                    }
+                )
+        except Exception as error:
+            # NOTE: whatever failed (file changed, data refused by the database),
+            # the import must not stay half done: its orders go, the clerk is told.
+            _logger.info("Background import %s failed", self.id, exc_info=True)
+            self.env.invalidate_all()  # the savepoint undid what the cache may still hold
+            # sudo: drafts of this import only, to be undone whoever can delete orders.
+            self.order_ids.sudo().unlink()
+            self.write({"state": "checked", "progress_done": 0})
+            self._notify_clerk(
+                self.env._(
+                    "The import of %(name)s stopped and no order was created: %(error)s",
+                    name=self.display_name,
+                    error=error.args[0] if isinstance(error, UserError) else str(error),
+                )
+            )
+            return 0, 0
+        if not remaining:
+            self._notify_clerk(
+                self.env._(
+                    "%(count)s draft orders created from %(name)s.",
+                    count=len(self.order_ids),
+                    name=self.display_name,
+                )
+            )
+        return len(orders), remaining
+
+    def _notify_clerk(self, message):
+        """Post the result on the import and in its clerk's inbox."""
+        # NOTE: authored by OdooBot, as the clerk is not notified of their own messages.
+        self.message_post(
+            body=message,
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=self.user_id.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
 
 
 class BoOrderImportIssue(models.Model):

@@ -29,6 +29,8 @@ class BoPaymentReminderPlan(models.TransientModel):
     @api.model
     def action_open_plan(self):
         """Build the rows from the reminder planner and open them as a list."""
+        # NOTE: checked first, as no row may come out of the planner.
+        self.check_access("create")
         plan = self.env["bo.payment.reminder"]._bo_reminder_plan()
         rows = self.create(
             [
@@ -48,5 +50,8 @@ class BoPaymentReminderPlan(models.TransientModel):
 
     def action_send_now(self):
         """Send the whole plan now (the same job as the nightly one)."""
+        # NOTE: also callable on no row over RPC: the user must be allowed to
+        # make reminders, as the nightly job does.
+        self.env["bo.payment.reminder"].check_access("create")
         self.env["bo.payment.reminder"]._cron_send_reminders()
         return {"type": "ir.actions.act_window_close"}

@@ -1,7 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
-from collections import Counter
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -9,7 +9,7 @@ import vobject
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, html2plaintext
 
 from ..tools import tax_codes
@@ -215,18 +215,32 @@ class ResPartner(models.Model):
         )
 
     def _bo_duplicate_keys(self):
-        """(VAT numbers, normalised names) of these partners that another
-        company-level partner shares."""
-        vats = {partner: tax_codes.normalise_vat(partner.vat) for partner in self}
-        names = {partner: tax_codes.normalise_name(partner.name) for partner in self}
-        vat_count = Counter(vat for vat in vats.values() if vat)
-        name_count = Counter(name for name in names.values() if name)
-        if vat_count or name_count:
+        """(partners with a duplicate VAT number, partners with a duplicate name)
+        among these: another company-level partner shares the normalised key.
+
+        Only partners this one may be seen with count: of its own company or
+        shared by every company, and visible to the user (the SQL finds the
+        candidates, an ORM search re-applies the record rules), so the flag never
+        tells of a partner the user cannot see.
+        """
+        entries = [
+            (
+                partner,
+                partner.company_id.id or None,
+                tax_codes.normalise_vat(partner.vat),
+                tax_codes.normalise_name(partner.name),
+            )
+            for partner in self
+        ]
+        vats = {vat for _p, _c, vat, _n in entries if vat}
+        names = {name for _p, _c, _v, name in entries if name}
+        others = []
+        if vats or names:
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT vat, name FROM (
-                        SELECT %s AS vat, %s AS name
+                    SELECT id, company_id, vat, name FROM (
+                        SELECT p.id, p.company_id, %s AS vat, %s AS name
                           FROM res_partner p
                          WHERE p.active AND p.parent_id IS NULL AND p.id <> ALL(%s)
                     ) n
@@ -235,19 +249,38 @@ class ResPartner(models.Model):
                     SQL(tax_codes.VAT_SQL),
                     SQL(tax_codes.NAME_SQL),
                     [pid for pid in self._origin.ids if pid],
-                    list(vat_count),
-                    list(name_count),
+                    list(vats),
+                    list(names),
                 )
             )
-            for vat, name in self.env.cr.fetchall():
-                if vat in vat_count:
-                    vat_count[vat] += 1
-                if name in name_count:
-                    name_count[name] += 1
-        return (
-            {vat for vat, count in vat_count.items() if count > 1},
-            {name for name, count in name_count.items() if count > 1},
-        )
+            rows = self.env.cr.fetchall()
+            # search() applies the record rules (companies included) to the candidates.
+            visible = set(
+                self.env["res.partner"].search([("id", "in", [row[0] for row in rows])]).ids
+            )
+            others = [
+                (self.browse(row[0]), row[1], row[2], row[3]) for row in rows if row[0] in visible
+            ]
+        by_vat, by_name = defaultdict(list), defaultdict(list)
+        for partner, company_id, vat, name in entries + others:
+            if vat:
+                by_vat[vat].append((partner, company_id))
+            if name:
+                by_name[name].append((partner, company_id))
+
+        def shared(index, key, partner, company_id):
+            return any(
+                other != partner and other_company in (None, company_id)
+                for other, other_company in index.get(key, [])
+            )
+
+        duplicate_vats, duplicate_names = set(), set()
+        for partner, company_id, vat, name in entries:
+            if vat and shared(by_vat, vat, partner, company_id):
+                duplicate_vats.add(partner)
+            if name and shared(by_name, name, partner, company_id):
+                duplicate_names.add(partner)
+        return duplicate_vats, duplicate_names
 
     def _bo_data_issue_codes(self, duplicate_vats, duplicate_names, einvoicing=False):
         self.ensure_one()
@@ -290,11 +323,40 @@ class ResPartner(models.Model):
             else self.property_payment_term_id
         ):
             codes.append("payment_term_missing")
-        if tax_codes.normalise_vat(self.vat) in duplicate_vats:
+        if self in duplicate_vats:
             codes.append("duplicate_vat")
-        if tax_codes.normalise_name(self.name) in duplicate_names:
+        if self in duplicate_names:
             codes.append("duplicate_name")
         return codes
+
+    # ------------------------------------------------------------
+    # CRUD: agents keep their customers
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._bo_check_agent_assignment(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._bo_check_agent_assignment([vals])
+        return super().write(vals)
+
+    def _bo_check_agent_assignment(self, vals_list):
+        """An agent who is not a back-office user cannot give a customer to
+        another agent (the back office assigns customers)."""
+        if self.env.su or not any("bo_agent_id" in vals for vals in vals_list):
+            return
+        user = self.env.user
+        if user._bo_is_agent_only() and any(
+            vals.get("bo_agent_id") not in (None, False, user.partner_id.id) for vals in vals_list
+        ):
+            raise AccessError(
+                self.env._(
+                    "You cannot assign a customer to another agent: ask the back office to "
+                    "reassign it."
+                )
+            )
 
     @api.model
     def _cron_bo_check_partner_data(self):
@@ -305,6 +367,12 @@ class ResPartner(models.Model):
         partners._recompute_recordset(["bo_data_issue_ids"])
 
     def action_bo_check_partner_data(self):
+        # NOTE: the check rewrites the stored problems of every partner: a
+        # back-office duty, refused to anybody else calling it over RPC.
+        if not self.env.user.has_group("bo_sales.bo_sales_group_user"):
+            raise AccessError(
+                self.env._("Only the back office can check the partners' master data.")
+            )
         self.env["res.partner"]._cron_bo_check_partner_data()
         return True
 

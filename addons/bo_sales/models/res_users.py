@@ -11,3 +11,10 @@ class ResUsers(models.Model):
         help="Highest line discount this salesperson may grant without a manager; "
         "0 means no maximum. The order checks report larger discounts.",
     )
+
+    def _bo_is_agent_only(self):
+        """An agent who is not a back-office user: works on their own customers only."""
+        self.ensure_one()
+        return self.has_group("bo_sales.bo_sales_group_agent") and not self.has_group(
+            "bo_sales.bo_sales_group_user"
+        )

@@ -13,6 +13,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, float_compare
 
 from ..tools.amount_words import amount_to_words
+from ..tools.check_engine import as_engine, is_engine
 from ..tools.sql_values import int_array
 
 CHECK_STATES = [
@@ -88,6 +89,14 @@ class SaleOrder(models.Model):
         comodel_name="res.users", string="Overridden By", copy=False, readonly=True
     )
     bo_override_date = fields.Datetime(string="Overridden On", copy=False, readonly=True)
+    bo_override_snapshot = fields.Json(
+        string="Approved Values",
+        copy=False,
+        readonly=True,
+        help="What the override approved: the overridden findings and the values they "
+        "were about (customer, addresses, pricelist, lines, total). Any change to these "
+        "withdraws the override.",
+    )
     bo_check_date = fields.Datetime(
         string="Last Checked",
         copy=False,
@@ -134,8 +143,52 @@ class SaleOrder(models.Model):
             "date_order",
         ]
 
+    @api.model
+    def _bo_check_engine_fields(self):
+        """Fields written by the check engine and the override action only."""
+        return [
+            "bo_check_state",
+            "bo_check_rule_id",
+            "bo_check_date",
+            "bo_check_finding_ids",
+            "bo_override_reason",
+            "bo_override_user_id",
+            "bo_override_date",
+            "bo_override_snapshot",
+        ]
+
+    def _bo_refuse_engine_vals(self, vals_list, creating=False):
+        """Refuse values of the engine's fields unless the engine writes them.
+
+        A new order may carry the defaults (the web client sends them).
+        """
+        if is_engine(self.env):
+            return
+        names = {
+            name
+            for vals in vals_list
+            for name in self._bo_check_engine_fields()
+            if name in vals
+            and (
+                not creating
+                or (vals[name] and not (name == "bo_check_state" and vals[name] == "to_check"))
+            )
+        }
+        if names:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s can be changed only by the order checks and by a Back Office "
+                    "Manager's override.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env) for name in sorted(names)
+                    ),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._bo_refuse_engine_vals(vals_list, creating=True)
+        self._bo_check_agent_customers(vals_list)
         orders = super(SaleOrder, self.with_context(bo_check_skip=True)).create(vals_list)
         orders = orders.with_env(self.env)
         if not self.env.context.get("bo_check_skip"):
@@ -143,14 +196,51 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
-        if self.env.context.get("bo_check_skip") or not set(vals) & set(
-            self._bo_check_trigger_fields()
-        ):
+        self._bo_refuse_engine_vals([vals])
+        self._bo_check_agent_customers([vals])
+        if not set(vals) & set(self._bo_check_trigger_fields()):
             return super().write(vals)
+        if self.env.context.get("bo_check_skip"):
+            # NOTE: an override covers the values it approved: a save that skips
+            # the checks still re-checks the overridden orders, so a change
+            # withdraws their override at once.
+            overridden = self.filtered(lambda o: o.bo_check_state == "overridden")
+            res = super().write(vals)
+            overridden._bo_check_open()
+            return res
         # NOTE: line changes made through the order are checked once, here.
         res = super(SaleOrder, self.with_context(bo_check_skip=True)).write(vals)
         self._bo_check_open()
         return res
+
+    def _bo_check_agent_customers(self, vals_list):
+        """An agent who is not a back-office user takes and edits orders of their
+        own customers only, and cannot give an order to another agent."""
+        user = self.env.user
+        if self.env.su or not user._bo_is_agent_only():
+            return
+        own = user.partner_id
+        # sudo: the customers named may be hidden from the agent; only their
+        # agent is read, to refuse them without showing anything of them.
+        Partner = self.env["res.partner"].sudo()
+        customers = (
+            Partner.browse({vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
+            | self.sudo().partner_id
+        )
+        if any(c.bo_agent_id != own for c in customers.commercial_partner_id):
+            raise AccessError(
+                self.env._(
+                    "You can take and edit orders only for your own customers: this customer "
+                    "is not assigned to you. Ask the back office to take the order."
+                )
+            )
+        if any(vals.get("bo_agent_id") not in (None, False, own.id) for vals in vals_list):
+            raise AccessError(
+                self.env._(
+                    "You cannot assign an order to another agent: ask the back office to "
+                    "reassign it."
+                )
+            )
 
     def _bo_check_open(self):
         """Check the quotations among these orders (confirmed ones keep their findings)."""
@@ -191,6 +281,9 @@ class SaleOrder(models.Model):
         """
         if not self:
             return True
+        # NOTE: findings and states are written in raw SQL below: the user must be
+        # allowed to write these orders, as the ORM would require.
+        self.check_access("write")
         # NOTE: the rules read the database directly; pending ORM changes first.
         self.env.flush_all()
         # NOTE: grouped read of the company alone: reading state and company
@@ -225,8 +318,10 @@ class SaleOrder(models.Model):
                         vals_list.append(dict(vals, rule_id=rule.id, severity=rule.severity))
         finally:
             del self.env.cr.cache[run_key]
-        orders._bo_replace_findings(vals_list)
+        withdrawn = orders._bo_replace_findings(vals_list)
         orders._bo_write_check_states(vals_list, rules)
+        if withdrawn:
+            orders.browse(withdrawn)._bo_withdraw_override(withdrawn)
         # NOTE: an order saved or confirmed gets its activity at once; a batch
         # (an import, the nightly check) leaves them to a job that runs right
         # after: creating hundreds of activities with their followers costs
@@ -254,6 +349,9 @@ class SaleOrder(models.Model):
         Findings have no stored computed field, inverse or side effect, and are
         written by the engine only (users read them), so the caches are simply
         invalidated afterwards.
+        An override is carried over only while the order still has the values it
+        approved (see ``_bo_override_changes``).
+        :return: {order id: [changes]} of the orders whose override is withdrawn
         """
         self.env.cr.execute(
             SQL(
@@ -275,6 +373,10 @@ class SaleOrder(models.Model):
             old[(*row[1:6], params, row[7])] = row
             if row[8]:
                 overrides[row[1:4]] = row
+        withdrawn = {}
+        if overrides:
+            withdrawn = self.browse({key[0] for key in overrides})._bo_override_changes()
+            overrides = {key: row for key, row in overrides.items() if key[0] not in withdrawn}
         to_insert = []
         for vals in vals_list:
             if vals.get("message_key"):
@@ -355,6 +457,152 @@ class SaleOrder(models.Model):
         self.env["bo.check.finding"].invalidate_model()
         self.invalidate_recordset(["bo_check_finding_ids"])
         self.env["sale.order.line"].invalidate_model(["bo_check_finding_ids"])
+        return withdrawn
+
+    def _bo_override_values(self):
+        """What an override of these orders is about, as read in the database now.
+
+        :return: {order id: (values, approved)}: ``values`` the customer, addresses,
+            pricelist, currency, total and lines (product, quantity, unit, price,
+            discount) in the JSON form the override keeps; ``approved`` the values
+            the order's override recorded (None if none). One query.
+        """
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT so.id, so.partner_id, so.partner_invoice_id, so.partner_shipping_id,
+                       so.pricelist_id, so.currency_id, so.amount_total, so.bo_override_snapshot,
+                       l.id, l.product_id, l.product_uom_qty, l.product_uom, l.price_unit,
+                       l.discount
+                  FROM sale_order so
+             LEFT JOIN sale_order_line l ON l.order_id = so.id AND l.display_type IS NULL
+                 WHERE so.id = ANY(%s)
+              ORDER BY so.id, l.id
+                """,
+                int_array(self.ids),
+            )
+        )
+        result = {}
+        for row in self.env.cr.fetchall():
+            if row[0] not in result:
+                values = {
+                    "customer": row[1],
+                    "invoice_address": row[2],
+                    "delivery_address": row[3],
+                    "pricelist": row[4],
+                    "currency": row[5],
+                    "total": round(row[6] or 0.0, 6),
+                    "lines": {},
+                }
+                result[row[0]] = (values, row[7])
+            if row[8]:
+                result[row[0]][0]["lines"][str(row[8])] = {
+                    "product": row[9],
+                    "quantity": round(row[10] or 0.0, 6),
+                    "uom": row[11],
+                    "price": round(row[12] or 0.0, 6),
+                    "discount": round(row[13] or 0.0, 6),
+                }
+        return result
+
+    def _bo_override_changes(self):
+        """The overridden orders among these whose values changed since the override.
+
+        :return: {order id: [descriptions of the changes, translated]}
+        """
+        changed = {}
+        for order_id, (values, approved) in self._bo_override_values().items():
+            if not approved:
+                changed[order_id] = [
+                    self.env._("the override did not record the values it approved")
+                ]
+                continue
+            changes = []
+            labels = {
+                "customer": self.env._("customer"),
+                "invoice_address": self.env._("invoice address"),
+                "delivery_address": self.env._("delivery address"),
+                "pricelist": self.env._("pricelist"),
+                "currency": self.env._("currency"),
+            }
+            for key, label in labels.items():
+                if approved.get(key) != values[key]:
+                    changes.append(label)
+            old_lines, new_lines = approved.get("lines", {}), values["lines"]
+            product_ids = {line["product"] for line in (*old_lines.values(), *new_lines.values())}
+            # sudo: names of the products the order itself shows (and showed).
+            products = {
+                p.id: p.display_name
+                for p in self.env["product.product"].sudo().browse(product_ids - {None})
+            }
+            line_labels = {
+                "quantity": self.env._("quantity"),
+                "price": self.env._("unit price"),
+                "discount": self.env._("discount"),
+            }
+            for line_id, old in old_lines.items():
+                new = new_lines.get(line_id)
+                name = products.get(old["product"], "")
+                if not new:
+                    changes.append(self.env._("line %(product)s removed", product=name))
+                    continue
+                if new["product"] != old["product"]:
+                    changes.append(
+                        self.env._(
+                            "product %(old)s replaced by %(new)s",
+                            old=name,
+                            new=products.get(new["product"], ""),
+                        )
+                    )
+                if new["uom"] != old["uom"]:
+                    changes.append(self.env._("unit of measure of %(product)s", product=name))
+                for key, label in line_labels.items():
+                    if new[key] != old[key]:
+                        changes.append(
+                            self.env._(
+                                "%(what)s of %(product)s: %(old)s → %(new)s",
+                                what=label,
+                                product=name,
+                                old=old[key],
+                                new=new[key],
+                            )
+                        )
+            for line_id, new in new_lines.items():
+                if line_id not in old_lines:
+                    changes.append(
+                        self.env._(
+                            "line %(product)s added", product=products.get(new["product"], "")
+                        )
+                    )
+            if approved.get("total") != values["total"]:
+                changes.append(
+                    self.env._(
+                        "total: %(old)s → %(new)s", old=approved.get("total"), new=values["total"]
+                    )
+                )
+            if changes:
+                changed[order_id] = changes
+        return changed
+
+    def _bo_withdraw_override(self, changes):
+        """Withdraw the override of these orders, whose approved values changed;
+        the chatter says what changed. ``changes``: {order id: [descriptions]}."""
+        as_engine(self).write(
+            {
+                "bo_override_reason": False,
+                "bo_override_user_id": False,
+                "bo_override_date": False,
+                "bo_override_snapshot": False,
+            }
+        )
+        for order in self:
+            order.message_post(
+                body=self.env._(
+                    "Override withdrawn: the order changed since the checks were overridden "
+                    "(%(changes)s). The order is checked again.",
+                    changes="; ".join(changes[order.id]),
+                )
+            )
 
     def _bo_write_check_states(self, vals_list, rules):
         """Write the check state and main rule of these orders from their findings.
@@ -532,15 +780,26 @@ class SaleOrder(models.Model):
             lambda f: f.severity == "blocking" and not f.overridden
         )
         # NOTE: findings are read-only to users; the manager's right is checked above.
-        findings.sudo().write(values)
-        blocked.with_context(bo_check_skip=True).write(
-            {
-                "bo_check_state": "overridden",
-                "bo_override_reason": reason,
-                "bo_override_user_id": self.env.uid,
-                "bo_override_date": now,
-            }
-        )
+        as_engine(findings.sudo()).write(values)
+        # What the override approves: its findings and the values they are about.
+        self.env.flush_all()
+        approved = {
+            order_id: values for order_id, (values, _old) in blocked._bo_override_values().items()
+        }
+        for finding in findings:
+            approved[finding.order_id.id].setdefault("findings", []).append(
+                [finding.rule_id.id, finding.line_id.id or None]
+            )
+        for order in blocked:
+            as_engine(order).with_context(bo_check_skip=True).write(
+                {
+                    "bo_check_state": "overridden",
+                    "bo_override_reason": reason,
+                    "bo_override_user_id": self.env.uid,
+                    "bo_override_date": now,
+                    "bo_override_snapshot": approved[order.id],
+                }
+            )
         blocked._bo_schedule_blocked_activities()
         for order in blocked:
             order_findings = findings.filtered(lambda f, o=order: f.order_id == o)
@@ -951,15 +1210,40 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._bo_refuse_engine_vals(vals_list)
         lines = super().create(vals_list)
         if not self.env.context.get("bo_check_skip"):
             lines.order_id._bo_check_open()
         return lines
 
+    def _bo_refuse_engine_vals(self, vals_list):
+        if not is_engine(self.env) and any(vals.get("bo_check_finding_ids") for vals in vals_list):
+            raise AccessError(
+                self.env._(
+                    "Order check findings are written by the order checks only: "
+                    "run the checks again, or ask a Back Office Manager to override them."
+                )
+            )
+
     def write(self, vals):
+        self._bo_refuse_engine_vals([vals])
+        if not set(vals) & set(self._bo_check_trigger_fields()):
+            return super().write(vals)
+        if self.env.context.get("bo_check_skip"):
+            # NOTE: overridden orders are re-checked all the same: their override
+            # covers the values it approved (see sale.order write()).
+            overridden = self.order_id.filtered(lambda o: o.bo_check_state == "overridden")
+            res = super().write(vals)
+            overridden._bo_check_open()
+            return res
         res = super().write(vals)
-        if not self.env.context.get("bo_check_skip") and set(vals) & set(
-            self._bo_check_trigger_fields()
-        ):
-            self.order_id._bo_check_open()
+        self.order_id._bo_check_open()
+        return res
+
+    def unlink(self):
+        orders = self.order_id
+        if self.env.context.get("bo_check_skip"):
+            orders = orders.filtered(lambda o: o.bo_check_state == "overridden")
+        res = super().unlink()
+        orders.exists()._bo_check_open()
         return res

@@ -19,6 +19,8 @@ MANAGER_GROUPS = (
 # Generous: two cores are shared by several test runs and the first page load
 # builds the asset bundles.
 TOUR_TIMEOUT = 240
+# The web client as a user finds it after logging in: the tours start there.
+HOME_URL = "/odoo"
 
 
 class BoTourCase(HttpCase):
@@ -64,3 +66,11 @@ class BoTourCase(HttpCase):
         # NOTE: the browser worked in the test transaction through other
         # cursors: read what it wrote afresh.
         self.env.invalidate_all()
+
+    def bo_start_tour_from_home(self, tour_name, user):
+        """Run ``tour_name`` from the web client's home page, as ``user`` logs in.
+
+        The tour itself opens the app and the menus (bo_tour_utils.js): nothing
+        of what it tests is prepared on the server or reached by a direct URL.
+        """
+        self.bo_start_tour(HOME_URL, tour_name, user)

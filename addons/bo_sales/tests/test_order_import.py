@@ -277,7 +277,7 @@ class TestOrderImport(BoSalesCommon):
 
     def test_bad_files_give_clear_errors(self):
         cases = [
-            (b"", "vuoto.xls", "Upload the spreadsheet"),
+            (b"", "vuoto.xls", r"The file vuoto.xls is empty \(0 bytes\)"),
             (b"%PDF-1.4 ...", "ordine.xls", "is not a spreadsheet"),
             (b"PK\x03\x04broken", "ordine.xlsx", "cannot be read"),
             (sheet_csv([]), "ordine.csv", "no order rows"),
@@ -410,6 +410,24 @@ class TestOrderImport(BoSalesCommon):
         self.assertEqual(again.duplicate_import_id, clerk_batch)
         again.action_check()
         self.assertIn("This file was already imported", again.issue_ids[0].message)
+
+    def test_agent_cannot_import_orders_for_another_agent(self):
+        content = sheet_csv(
+            [
+                row(vat="IT13579130371", ref="MINE", product="ZT-SCREW", agent="Agent With Login"),
+                row(vat="IT13579130371", ref="GIVEN", product="ZT-SCREW", agent="External Agent"),
+            ]
+        )
+        batch = self.new_batch(content, user=self.agent_user)
+        batch.action_check()
+        self.assertEqual(
+            self.problems(batch),
+            [(3, "Agent External Agent: you can import orders only as their agent yourself.")],
+        )
+        batch.import_valid_only = True
+        batch.action_import()
+        self.assertEqual(batch.order_ids.client_order_ref, "MINE")
+        self.assertEqual(batch.order_ids.bo_agent_id, self.agent_partner)
 
     def test_template_reads_back(self):
         action = self.new_batch(b"x").action_download_template()

@@ -203,7 +203,9 @@ class TestSalesTours(BoTourCase):
     # ------------------------------------------------------------------
 
     def test_agenda_tour(self):
-        # Away the whole of AWAY_DAY whatever the browser's time zone (UTC-12 to UTC+14).
+        # The agent's trade fair, as the manager records it in the agent's
+        # absences: the clerk finds it there. Away the whole of AWAY_DAY whatever
+        # the browser's time zone (UTC-12 to UTC+14).
         self.env["resource.calendar.leaves"].create(
             {
                 "name": "Fiera Tour",
@@ -213,12 +215,15 @@ class TestSalesTours(BoTourCase):
             }
         )
 
-        self.bo_start_tour(
-            "/odoo/action-bo_sales.bo_appointment_action", "bo_sales_agenda_tour", self.clerk
+        self.assertFalse(
+            self.env["calendar.event"].search_count([("bo_customer_id", "=", self.visited.id)])
         )
+
+        self.bo_start_tour_from_home("bo_sales_agenda_tour", self.clerk)
 
         event = self.env["calendar.event"].search([("bo_customer_id", "=", self.visited.id)])
         self.assertEqual(len(event), 1)
+        self.assertEqual(event.create_uid, self.clerk)
         self.assertEqual(event.bo_agent_id, self.agent)
         self.assertEqual((event.bo_kind, event.bo_state), ("visit", "planned"))
         self.assertIn("Cliente Agenda Tour S.r.l.", event.name)

@@ -101,6 +101,13 @@ def prepare(env, size=2000):
     picking_type = (
         env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1).out_type_id
     )
+    if "l10n_it_ddt_sequence_id" in picking_type._fields:
+        # The case measures the suite's own DDT numbering of draft transfers: its
+        # transfers go through an operation type that Odoo's Italian localization
+        # does not number (where it does, bo_logistics_it_ddt gives our DDT the
+        # number of the validated transfer instead).
+        picking_type = picking_type.copy({"name": "Bench Deliveries", "sequence_code": "BENCH"})
+        picking_type.l10n_it_ddt_sequence_id = False
     today = fields.Date.context_today(env["stock.picking"])
     pickings = env["stock.picking"].create(
         [

@@ -1,29 +1,40 @@
 /** @odoo-module **/
-// A back-office manager produces a periodic report now, reads the run and its
-// files, finds the run among the report's runs, then opens the sales analysis
-// as a pivot table and as a graph.
+// A back-office manager, from the home page, sets up a monthly sales report in
+// its form, produces it now, reads the run, its files and its recipients,
+// finds the run among the report's runs, then opens the sales analysis as a
+// pivot table and as a graph.
 import { registry } from "@web/core/registry";
-
-// Steps waiting for the first page or a server action: slower on a busy machine.
-const SERVER_TIMEOUT = 30000;
+import {
+    SERVER_TIMEOUT,
+    addMany2manyTag,
+    clickHeaderButton,
+    createRecord,
+    fillField,
+    openAppMenu,
+    openMenu,
+    saveForm,
+    selectOption,
+    statusIs,
+} from "@bo_sales/../tests/tours/bo_tour_utils";
 
 registry.category("web_tour.tours").add("bo_reporting_periodic_report_tour", {
     steps: () => [
+        ...openAppMenu("bo_reporting.bo_reports_menu", "bo_reporting.bo_periodic_report_menu"),
+        ...createRecord(),
+        ...fillField("name", "Tour monthly sales"),
+        ...selectOption("kind", "sales"),
+        ...selectOption("periodicity", "monthly"),
+        ...fillField("run_day", "1"),
+        ...selectOption("formats", "both"),
+        ...addMany2manyTag("recipient_user_ids", "Roberto Tour"),
+        ...addMany2manyTag("recipient_partner_ids", "Marketing Tour"),
+        ...saveForm(),
         {
             content: "The periodic report has not run yet",
-            trigger: ".o_form_view:has(button[name=action_open_runs] .o_stat_value:contains(0)) .o_field_widget[name=name] input:value(Tour monthly sales)",
-            timeout: SERVER_TIMEOUT,
+            trigger: ".o_action_manager button[name=action_open_runs]:has(.o_stat_value:contains(0))",
         },
-        {
-            content: "Generate it now",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_generate_now]",
-            run: "click",
-        },
-        {
-            content: "The run is produced and sent",
-            trigger: ".o_form_view .o_field_widget[name=state] .o_arrow_button_current[data-value=done]",
-            timeout: SERVER_TIMEOUT,
-        },
+        ...clickHeaderButton("action_generate_now", "Generate it now"),
+        ...statusIs("done", { content: "The run is produced and sent" }),
         {
             content: "The run holds the PDF",
             trigger: ".o_field_widget[name=attachment_ids] .o_attachment[title^='Tour monthly sales'][title$='.pdf']",
@@ -33,29 +44,30 @@ registry.category("web_tour.tours").add("bo_reporting_periodic_report_tour", {
             trigger: ".o_field_widget[name=attachment_ids] .o_attachment[title^='Tour monthly sales'][title$='.xlsx']",
         },
         {
+            content: "It went to the manager",
+            trigger: ".o_field_widget[name=recipient_ids] .o_tag:contains(Roberto Tour)",
+        },
+        {
+            content: "and to marketing",
+            trigger: ".o_field_widget[name=recipient_ids] .o_tag:contains(Marketing Tour)",
+        },
+        {
             content: "Back to the report",
             trigger: ".o_breadcrumb .o_back_button",
             run: "click",
         },
         {
             content: "The report counts its run: open the runs",
-            trigger: ".o_form_view button[name=action_open_runs]:has(.o_stat_value:contains(1))",
+            trigger: ".o_action_manager button[name=action_open_runs]:has(.o_stat_value:contains(1))",
+            timeout: SERVER_TIMEOUT,
             run: "click",
         },
         {
             content: "The run is listed",
             trigger: ".o_list_view .o_data_row:only:contains(Tour monthly sales)",
+            timeout: SERVER_TIMEOUT,
         },
-        {
-            content: "Open the reports menu",
-            trigger: ".o_main_navbar [data-menu-xmlid='bo_reporting.bo_reports_menu']",
-            run: "click",
-        },
-        {
-            content: "Open the sales analysis",
-            trigger: ".dropdown-item[data-menu-xmlid='bo_reporting.bo_sales_analysis_menu']",
-            run: "click",
-        },
+        ...openMenu("bo_reporting.bo_reports_menu", "bo_reporting.bo_sales_analysis_menu"),
         {
             content: "Sales by agent, as a pivot table",
             trigger: ".o_pivot_view .o_pivot table:contains(Agente Report Tour)",

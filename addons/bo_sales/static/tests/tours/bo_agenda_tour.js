@@ -1,13 +1,17 @@
 /** @odoo-module **/
-// A clerk books a customer visit in an agent's agenda: the first day proposed
-// clashes with the agent's trade fair, so the visit moves to a free day.
+// A clerk, from the home page, opens the agents' agenda and books a customer
+// visit: the first day proposed clashes with the agent's trade fair (an
+// absence already in the agent's calendar), so the visit moves to a free day.
 // The dates are fixed (see AWAY_DAY and FREE_DAY in tests/test_tours.py) and
 // typed in the clerk's date format, in the browser's time zone.
 import { registry } from "@web/core/registry";
 import { formatDateTime } from "@web/core/l10n/dates";
-
-// Steps waiting for the first page or a server action: slower on a busy machine.
-const SERVER_TIMEOUT = 30000;
+import {
+    SERVER_TIMEOUT,
+    fillMany2one,
+    openAppMenu,
+    saveForm,
+} from "@bo_sales/../tests/tours/bo_tour_utils";
 
 const { DateTime } = luxon;
 
@@ -20,6 +24,7 @@ function typeStart(year, month, day) {
 
 registry.category("web_tour.tours").add("bo_sales_agenda_tour", {
     steps: () => [
+        ...openAppMenu("bo_sales.bo_agents_menu", "bo_sales.bo_agenda_menu"),
         {
             content: "The agents' agenda opens on the calendar",
             trigger: ".o_calendar_view",
@@ -32,29 +37,11 @@ registry.category("web_tour.tours").add("bo_sales_agenda_tour", {
         },
         {
             content: "New appointment",
-            trigger: ".o_list_view .o_list_button_add",
+            trigger: ".o_list_view .o_list_button_add, .o_control_panel .o_list_button_add",
             run: "click",
         },
-        {
-            content: "Choose the agent",
-            trigger: ".o_form_view .o_field_widget[name=bo_agent_id] input",
-            run: "edit Agente Tour",
-        },
-        {
-            content: "Pick the agent",
-            trigger: ".o-autocomplete--dropdown-menu .ui-menu-item a:contains(Agente Tour)",
-            run: "click",
-        },
-        {
-            content: "Choose the customer to visit",
-            trigger: ".o_form_view .o_field_widget[name=bo_customer_id] input",
-            run: "edit Cliente Agenda Tour",
-        },
-        {
-            content: "Pick the customer",
-            trigger: ".o-autocomplete--dropdown-menu .ui-menu-item a:contains(Cliente Agenda Tour)",
-            run: "click",
-        },
+        ...fillMany2one("bo_agent_id", "Agente Tour"),
+        ...fillMany2one("bo_customer_id", "Cliente Agenda Tour"),
         {
             content: "The title is proposed from the customer",
             trigger: ".o_field_widget[name=name] input:value(Cliente Agenda Tour)",
@@ -77,14 +64,20 @@ registry.category("web_tour.tours").add("bo_sales_agenda_tour", {
             content: "No more conflict",
             trigger: ".o_form_view:not(:has(div[name=bo_conflict_alert])) .o_field_widget[name=start]",
         },
-        {
-            content: "Save the appointment",
-            trigger: ".o_form_button_save:enabled",
-            run: "click",
-        },
+        ...saveForm(),
         {
             content: "The visit is booked and planned",
             trigger: ".o_form_view .o_form_saved .o_field_widget[name=bo_state] .o_arrow_button_current[data-value=planned]",
+            timeout: SERVER_TIMEOUT,
+        },
+        {
+            content: "Back to the appointments",
+            trigger: ".o_breadcrumb .o_back_button",
+            run: "click",
+        },
+        {
+            content: "The visit is in the agent's agenda",
+            trigger: ".o_list_view .o_data_row:contains(Cliente Agenda Tour):contains(Agente Tour)",
             timeout: SERVER_TIMEOUT,
         },
     ],

@@ -1,0 +1,1 @@
+from . import test_ddt_number, test_fatturapa_ddt
