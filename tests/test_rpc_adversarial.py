@@ -5,7 +5,9 @@
 The web client and every integration talk to the server over RPC, field by
 field: menus and readonly views protect nothing. Each probe below is sent over
 XML-RPC to the test server (``execute_kw``, as an integration or a curious user
-would) by each role, and its outcome is compared with ``EXPECTED``:
+would) by each role, and its outcome is compared with ``EXPECTED`` (the cases of
+the issue are also sent through the web client's own route, JSON-RPC
+``/web/dataset/call_kw``, in a session of the user):
 
 - ``A`` the server accepts it;
 - ``R`` the server refuses it with an access error (fault code 4);
@@ -17,6 +19,7 @@ classified fails ``test_every_field_and_method_is_classified``, so whoever adds 
 decides whether it needs a probe.
 """
 
+import json
 import xmlrpc.client
 from datetime import date
 
@@ -444,7 +447,6 @@ METHODS = {
         "action_bo_choose_courier": "button",
         "action_bo_create_transport_document": "button",
         "action_bo_open_courier_choice": "button",
-        "action_bo_open_tracking": "button",
         "action_bo_send_delivery_notice": "button",
     },
 }
@@ -534,6 +536,8 @@ class TestRpcAdversarial(HttpCase):
         """
         self.env.flush_all()
         args, kwargs = _plain(args), _plain(kwargs)
+        # NOTE: the web client sends the user's language with every call.
+        kwargs.setdefault("context", {"lang": self.users[role].lang})
         try:
             result = self.xmlrpc_object.execute_kw(
                 self.db,
@@ -553,6 +557,31 @@ class TestRpcAdversarial(HttpCase):
                 outcome = {4: "R", 2: "U"}.get(fault.faultCode, f"E{fault.faultCode}")
         self.env.invalidate_all()
         return outcome, result
+
+    def web_call(self, role, model, method, *args):
+        """The same call through the web client's route (JSON-RPC ``call_kw``),
+        in a session of ``role``. :return: (result, error data or None)"""
+        self.authenticate(self.users[role].login, self.passwords[role])
+        payload = {
+            "id": 0,
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": model,
+                "method": method,
+                "args": _plain(args),
+                "kwargs": {"context": {"lang": self.users[role].lang}},
+            },
+        }
+        self.env.flush_all()
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        self.env.invalidate_all()
+        body = response.json()
+        return body.get("result"), (body.get("error") or {}).get("data")
 
     def _order(self, qty=6.0, discount=25.0, partner=None):
         """A quotation blocked by the floor price (189 - 25 % = 141.75 < 150)."""
@@ -998,3 +1027,51 @@ class TestRpcAdversarial(HttpCase):
         self.assertEqual(outcome, "A", result)
         self.assertEqual(order.bo_check_state, "blocked")
         self.assertIn("removed", self._chatter(order))
+
+    def test_refusals_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.users["agent"].lang = "it_IT"
+        order = self._order()
+        outcome, result = self.rpc(
+            "agent", "sale.order", "write", order.ids, {"bo_check_state": "ok"}
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("possono essere cambiati solo dai controlli ordine", result)
+        outcome, result = self.rpc(
+            "agent", "sale.order", "create", {"partner_id": self.other_customer.id}
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("Puoi inserire e modificare ordini solo per i tuoi clienti", result)
+        outcome, result = self.rpc(
+            "agent", "bo.check.finding", "unlink", order.bo_check_finding_ids.ids
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("Le segnalazioni sono scritte solo dai controlli ordine", result)
+
+    def test_web_client_route_answers_the_same(self):
+        """S00027 and the forged override through /web/dataset/call_kw."""
+        order = self._order()
+        _result, error = self.web_call(
+            "agent",
+            "sale.order",
+            "write",
+            order.ids,
+            {"bo_check_state": "overridden", "bo_override_user_id": self.users["manager"].id},
+        )
+        self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        self.assertIn("can be changed only by the order checks", error["message"])
+        self._override(order)
+        line = order.order_line
+        _result, error = self.web_call(
+            "agent",
+            "sale.order",
+            "write",
+            order.ids,
+            {"order_line": [[1, line.id, {"discount": 95}]]},
+        )
+        self.assertIsNone(error)
+        self.assertEqual(order.bo_check_state, "blocked")
+        _result, error = self.web_call("agent", "sale.order", "action_confirm", order.ids)
+        self.assertEqual(error["name"], "odoo.exceptions.UserError")
+        self.assertIn("cannot be confirmed", error["message"])
+        self.assertEqual(order.state, "draft")

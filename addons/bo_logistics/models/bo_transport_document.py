@@ -301,6 +301,9 @@ class BoTransportDocument(models.Model):
         documents = self.filtered(lambda d: d.state == "draft").sorted(lambda d: (d.date, d.id))
         if not documents:
             raise UserError(self.env._("Select draft DDTs to validate."))
+        # NOTE: the counters are locked in raw SQL below: the user must be allowed
+        # to write these DDTs first, as the ORM would require.
+        documents.check_access("write")
         for document in documents:
             if not document.line_ids:
                 raise UserError(
