@@ -77,7 +77,7 @@ class BoTransportDocument(models.Model):
             shipped = min(document.picking_ids.mapped("date_done"))
             # NOTE: the day of the transfer's validation as the e-invoice states it
             # (DataDDT is date_done's date, in UTC), so both papers agree.
-            document.write(
+            document._bo_write_numbering(
                 {
                     "name": number,
                     "date": shipped.date(),
