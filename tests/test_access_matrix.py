@@ -124,7 +124,7 @@ WRITES = {
     "bo.order.import": {"import_valid_only": True},
     "bo.order.import.issue": {"message": "Checked again"},
     "bo.check.rule": {"description": "Reviewed"},
-    "bo.check.finding": {"message": "Reviewed"},
+    "bo.check.finding": {"message_text": "Reviewed"},
     "bo.check.override.wizard": {"reason": "Agreed by phone"},
     "bo.partner.issue": {"color": 3},
     "bo.visit.class": {"description": "Reviewed"},

@@ -259,11 +259,6 @@ class BoTransportDocument(models.Model):
         documents._bo_translate_default_appearance(vals_list)
         return documents
 
-    def _bo_write_number(self, vals):
-        """Write the number and state of these DDTs: the numbering's own way past
-        write()'s refusal (Validate, Cancel, a localisation taking Odoo's number)."""
-        return super().write(vals)
-
     def _bo_numbering_message(self):
         return self.env._(
             "A DDT gets its number and state from its Validate and Cancel buttons only."
@@ -334,7 +329,7 @@ class BoTransportDocument(models.Model):
             for day, day_docs in company_docs.grouped("date").items():
                 numbers = self._bo_take_numbers(sequence, day, len(day_docs))
                 for document, number in zip(day_docs, numbers, strict=True):
-                    super(BoTransportDocument, document).write(
+                    document._bo_write_numbering(
                         {
                             "name": number,
                             "state": "done",
@@ -483,8 +478,13 @@ class BoTransportDocument(models.Model):
     def action_cancel(self):
         if any(doc.invoice_state == "invoiced" for doc in self):
             raise UserError(self.env._("An invoiced DDT cannot be cancelled."))
-        super().write({"state": "cancel"})
+        self._bo_write_numbering({"state": "cancel"})
         return True
+
+    def _bo_write_numbering(self, vals):
+        """Write the number and state of DDTs, which write() refuses: for the
+        Validate and Cancel actions, and the bridges that number DDTs."""
+        return super().write(vals)
 
     def action_bo_invoice(self):
         """Invoice validated DDTs: one invoice per customer for the goods they delivered.

@@ -77,8 +77,7 @@ class BoTransportDocument(models.Model):
             shipped = min(document.picking_ids.mapped("date_done"))
             # NOTE: the day of the transfer's validation as the e-invoice states it
             # (DataDDT is date_done's date, in UTC), so both papers agree.
-            # NOTE: the number and state are the numbering's own (see write()).
-            document._bo_write_number(
+            document._bo_write_numbering(
                 {
                     "name": number,
                     "date": shipped.date(),

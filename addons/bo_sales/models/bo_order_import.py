@@ -164,7 +164,7 @@ class BoOrderImport(models.Model):
         # sudo: an agent sees only their own imports, but a file already imported
         # by the back office must be recognized too (only hash, date, name are used).
         previous = self.sudo().search(
-            [("file_hash", "in", hashes), ("state", "=", "done")], order="id desc"
+            [("file_hash", "in", hashes), ("state", "in", ("queued", "done"))], order="id desc"
         )
         for batch in self:
             batch.duplicate_import_id = previous.filtered(

@@ -127,6 +127,9 @@ class TestOrderImportBackground(BoSalesCommon):
             {"name": "Background Screws", "default_code": "BG-SCREW", "list_price": 2.0}
         )
         cls.env["ir.config_parameter"].sudo().set_param("bo_sales.import_background_orders", "2")
+        # The scheduler writes the result in the clerk's language.
+        cls.env["res.lang"]._activate_lang("it_IT")
+        cls.bo_user.lang = "it_IT"
         cls.cron = cls.env.ref("bo_sales.ir_cron_bo_order_import")
 
     def queued_batch(self):
@@ -142,6 +145,10 @@ class TestOrderImportBackground(BoSalesCommon):
         )
         triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", self.cron.id)])
         self.assertTrue(triggers, "the scheduler is asked to run")
+        # The same file uploaded again while it is being imported is a duplicate.
+        again = Import.create({"file_data": batch.file_data, "file_name": "big (1).csv"})
+        self.assertEqual(again.duplicate_import_id, batch)
+        again.unlink()
         return batch
 
     def scheduled_call(self, batch_size=2):
@@ -164,7 +171,7 @@ class TestOrderImportBackground(BoSalesCommon):
         )
         self.assertEqual(batch.order_ids.user_id, self.bo_user)
         result = batch.message_ids.filtered(lambda m: self.bo_user.partner_id in m.partner_ids)
-        self.assertIn("3 draft orders created from big.csv.", result.body)
+        self.assertIn("3 ordini in bozza creati da big.csv.", result.body)
         self.assertEqual(self.scheduled_call().remaining, 0)
 
     def test_failure_leaves_nothing(self):
@@ -177,4 +184,7 @@ class TestOrderImportBackground(BoSalesCommon):
         self.assertEqual((batch.state, batch.order_ids.ids), ("checked", []))
         self.assertFalse(self.env["sale.order"].search([("bo_import_id", "=", batch.id)]))
         result = batch.message_ids.filtered(lambda m: self.bo_user.partner_id in m.partner_ids)
-        self.assertIn("stopped and no order was created", result.body)
+        self.assertIn(
+            "L'importazione di big.csv si è fermata e non è stato creato alcun ordine", result.body
+        )
+        self.assertIn("Riga 3: Articolo BG-SCREW non trovato", result.body)

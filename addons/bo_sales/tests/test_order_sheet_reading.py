@@ -68,6 +68,9 @@ class TestOdsSheets(BaseCase):
             self.assertIn("OpenDocument spreadsheet", message)
             self.assertNotIn("Excel workbook", message)
         self.assertTrue(zipfile.is_zipfile(io.BytesIO(good)))
+        with self.assertRaises(SheetError) as error:
+            read_order_sheet(b"Cliente;Articolo;Qta\nRossi;A;1\n", "ordini.ods")
+        self.assertIn("contains plain text", text(error.exception.message))
 
 
 @tagged("post_install", "-at_install")

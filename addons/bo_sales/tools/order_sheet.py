@@ -485,11 +485,11 @@ def detect_format(content, filename):
                 name=filename,
             )
         )
-    if extension in ("xls", "xlsx", "xlsm"):
+    if extension in ("xls", "xlsx", "xlsm", "ods"):
         raise SheetError(
             _lt(
-                "The file %(name)s is named as an Excel workbook but contains plain text. "
-                "Rename it with the .csv extension or save it from Excel as .xlsx.",
+                "The file %(name)s is named as a spreadsheet but contains plain text. "
+                "Rename it with the .csv extension or save it from its program as .xlsx.",
                 name=filename,
             )
         )

@@ -1,15 +1,17 @@
 /** @odoo-module **/
-// A clerk checks an agent's spreadsheet (prepared by the test on an import
-// batch), reads its problems, imports the valid orders and opens one of them.
+// A clerk uploads an agent's spreadsheet on a new import (from the home page),
+// checks it, reads its problems, imports the valid orders and opens one of them.
 import { registry } from "@web/core/registry";
+import { uploadSteps } from "./bo_order_import_upload_tour";
 
 // Steps waiting for the first page or a server action: slower on a busy machine.
 const SERVER_TIMEOUT = 30000;
 
 registry.category("web_tour.tours").add("bo_sales_order_import_tour", {
     steps: () => [
+        ...uploadSteps("ordini_agente_tour"),
         {
-            content: "The batch holds the agent's file, not checked yet",
+            content: "The import holds the agent's file, not checked yet",
             trigger: ".o_form_view .o_field_widget[name=state] .o_arrow_button_current[data-value=draft]",
             timeout: SERVER_TIMEOUT,
         },

@@ -11,8 +11,11 @@ const FILE_KEY = "bo_sales_order_upload_file";
 // Steps waiting for the first page or a server action: slower on a busy machine.
 const SERVER_TIMEOUT = 30000;
 
-/** From the home page to a new import holding the file of the session storage. */
-function uploadSteps() {
+/**
+ * From the home page to a new import holding the file of the session storage.
+ * @param {string} fileLabel part of the file's name, shown once it is picked
+ */
+export function uploadSteps(fileLabel = "ordini_agente_upload") {
     return [
         {
             content: "Open the apps menu from the home page",
@@ -61,7 +64,7 @@ function uploadSteps() {
         },
         {
             content: "The form shows the name of the file picked",
-            trigger: ".o_form_view .o_field_widget[name=name]:contains(ordini_agente_upload)",
+            trigger: `.o_form_view .o_field_widget[name=name]:contains(${fileLabel})`,
         },
     ];
 }
