@@ -747,8 +747,8 @@ class BoOrderImport(models.Model):
         return match
 
     def _action_create_orders(self, orders_vals):
-        """Create every order in one batched create, attach the source file to
-        each, and mark the batch done; all of it or nothing (savepoint)."""
+        """Create every order in one batched create and mark the batch done;
+        all of it or nothing (savepoint)."""
         self.ensure_one()
         with self.env.cr.savepoint():
             orders = self._create_orders(orders_vals)
@@ -757,21 +757,14 @@ class BoOrderImport(models.Model):
         return orders
 
     def _create_orders(self, orders_vals):
-        """Create the orders in one batched create and attach the file to each."""
-        content = self._get_file_content()
-        orders = self.env["sale.order"].create(orders_vals)
-        self.env["ir.attachment"].create(
-            [
-                {
-                    "name": self.file_name or "import",
-                    "raw": content,
-                    "res_model": "sale.order",
-                    "res_id": order.id,
-                }
-                for order in orders
-            ]
-        )
-        return orders
+        """Create the orders in one batched create.
+
+        NOTE: the file stays on the import (readable by the back office and the
+        agent who imported it), not on each order: a file lists every
+        customer's rows, and an order is read by people who may not see the
+        other customers (issue 16).
+        """
+        return self.env["sale.order"].create(orders_vals)
 
     # ------------------------------------------------------------------
     # Background import

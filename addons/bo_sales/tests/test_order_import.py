@@ -8,7 +8,7 @@ import io
 import xlsxwriter
 import xlwt
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.bo_sales.tools.order_sheet import read_order_sheet
@@ -212,12 +212,19 @@ class TestOrderImport(BoSalesCommon):
         other = orders - po1 - po2
         self.assertEqual(other.partner_id, self.other_customer)
         self.assertFalse(other.client_order_ref)
-        attachments = self.env["ir.attachment"].search(
-            [("res_model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+        # The file, which lists every customer's rows, stays on the import: the
+        # back office and the importing user read it there, and no order
+        # carries it (its readers may not see the other customers).
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+            )
         )
-        self.assertEqual(len(attachments), 3)
-        self.assertEqual(set(attachments.mapped("name")), {"ordini.csv"})
-        self.assertEqual(attachments[0].raw, base64.b64decode(batch.file_data))
+        kept = batch.with_user(self.bo_manager)
+        self.assertEqual(base64.b64decode(kept.file_data), base64.b64decode(batch.file_data))
+        self.assertEqual(kept.file_name, "ordini.csv")
+        with self.assertRaises(AccessError):
+            batch.with_user(self.agent_user).read(["file_data"])
 
     def test_xls_file(self):
         book = xlwt.Workbook(encoding="utf-8")
