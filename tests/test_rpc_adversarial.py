@@ -273,7 +273,8 @@ FIELDS = {
     },
     "res.config.settings": {
         "data": (
-            "bo_check_inline_activity_limit bo_import_max_days_ahead bo_import_max_price_unit "
+            "bo_check_inline_activity_limit bo_import_background_batch "
+            "bo_import_background_orders bo_import_max_days_ahead bo_import_max_price_unit "
             "bo_import_max_quantity bo_offer_followup_days bo_reminder_level_1_days "
             "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes"
         ),

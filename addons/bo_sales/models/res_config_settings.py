@@ -66,3 +66,16 @@ class ResConfigSettings(models.TransientModel):
         default=730,
         help="An imported row asking for delivery more than this many days from today is refused.",
     )
+    bo_import_background_orders = fields.Integer(
+        string="Background Import From",
+        config_parameter="bo_sales.import_background_orders",
+        default=200,
+        help="A file with more orders than this is imported by the scheduler, in batches, "
+        "with its progress on the import; smaller files are imported at once.",
+    )
+    bo_import_background_batch = fields.Integer(
+        string="Orders per Batch",
+        config_parameter="bo_sales.import_background_batch",
+        default=500,
+        help="Orders the scheduler creates and saves at a time when it imports a large file.",
+    )

@@ -29,6 +29,8 @@ class TestBackOfficeApp(BoSalesCommon):
             "bo_sales.import_max_quantity",
             "bo_sales.import_max_price_unit",
             "bo_sales.import_max_days_ahead",
+            "bo_sales.import_background_orders",
+            "bo_sales.import_background_batch",
         ):
             params.search([("key", "=", key)]).unlink()
         admin = new_test_user(self.env, login="bo_settings_admin", groups="base.group_system")
@@ -45,11 +47,14 @@ class TestBackOfficeApp(BoSalesCommon):
         self.assertEqual(settings.bo_import_max_quantity, 1000000)
         self.assertEqual(settings.bo_import_max_price_unit, 1000000)
         self.assertEqual(settings.bo_import_max_days_ahead, 730)
+        self.assertEqual(settings.bo_import_background_orders, 200)
+        self.assertEqual(settings.bo_import_background_batch, 500)
         settings.bo_offer_followup_days = 5
         settings.bo_reminder_level_2_days = 30
         settings.bo_travel_buffer_minutes = 45
         settings.bo_check_inline_activity_limit = 20
         settings.bo_import_max_days_ahead = 365
+        settings.bo_import_background_orders = 50
         settings.save().execute()
         self.assertEqual(params.get_param("bo_sales.offer_followup_days"), "5")
         self.assertEqual(params.get_param("bo_sales.reminder_level_2_days"), "30")
@@ -58,6 +63,10 @@ class TestBackOfficeApp(BoSalesCommon):
         self.assertEqual(params.get_param("bo_sales.import_max_days_ahead"), "365")
         # ... and the code reads them.
         self.assertEqual(self.env["bo.payment.reminder"]._bo_level_days()["2"], 30)
+        self.assertEqual(
+            self.env["bo.order.import"]._get_background_param("bo_sales.import_background_orders"),
+            50,
+        )
         # The section is in the settings form, reached from the Back Office menu.
         arch = self.env["res.config.settings"].get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn('name="bo_sales"', arch)
