@@ -117,9 +117,9 @@ FIELDS = {
     },
     "bo.check.finding": {
         "engine": (
-            "code company_id line_id message order_id order_state overridden override_date "
-            "override_reason override_user_id partner_id product_id rule_id sequence severity "
-            "user_id"
+            "code company_id line_id message message_key message_params message_text order_id "
+            "order_state overridden override_date override_reason override_user_id partner_id "
+            "product_id rule_id sequence severity user_id"
         ),
     },
     "bo.check.override.wizard": {
@@ -169,9 +169,10 @@ FIELDS = {
     },
     "bo.order.import": {
         "data": (
-            "company_id confirm_duplicate duplicate_import_id error_count file_data file_hash "
-            "file_name import_valid_only issue_ids name order_count order_ids "
-            "planned_order_count row_count state user_id warning_count"
+            "ask_date_order ask_number_format company_id confirm_duplicate date_order "
+            "duplicate_import_id error_count file_data file_hash file_name import_valid_only "
+            "issue_ids name number_format order_count order_ids planned_order_count progress "
+            "progress_done progress_total row_count state user_id warning_count"
         ),
     },
     "bo.order.import.issue": {
@@ -266,6 +267,13 @@ FIELDS = {
     },
     "res.users": {
         "data": "bo_max_discount",
+    },
+    "res.config.settings": {
+        "data": (
+            "bo_check_inline_activity_limit bo_import_max_days_ahead bo_import_max_price_unit "
+            "bo_import_max_quantity bo_offer_followup_days bo_reminder_level_1_days "
+            "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes"
+        ),
     },
     "res.partner": {
         "agent": "bo_agent_id",
@@ -444,7 +452,6 @@ METHODS = {
         "action_bo_choose_courier": "button",
         "action_bo_create_transport_document": "button",
         "action_bo_open_courier_choice": "button",
-        "action_bo_open_tracking": "button",
         "action_bo_send_delivery_notice": "button",
     },
 }
