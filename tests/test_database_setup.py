@@ -24,7 +24,19 @@ class TestDatabaseSetup(TransactionCase):
         Italy's e-invoicing (BO_DB_PROFILE, scripts/create_db.py)."""
         profile = os.environ.get("BO_DB_PROFILE") or "italian"
         modules = self.env["ir.module.module"].search(
-            [("name", "in", ("l10n_it", "l10n_it_edi", "l10n_it_stock_ddt", "account_peppol"))]
+            [
+                (
+                    "name",
+                    "in",
+                    (
+                        "l10n_it",
+                        "l10n_it_edi",
+                        "l10n_it_stock_ddt",
+                        "account_peppol",
+                        "bo_logistics_it_ddt",
+                    ),
+                )
+            ]
         )
         states = {module.name: module.state for module in modules}
         self.assertEqual(self.env.company.country_id.code, "IT")
@@ -33,7 +45,15 @@ class TestDatabaseSetup(TransactionCase):
             self.assertEqual(
                 states,
                 dict.fromkeys(
-                    ("l10n_it", "l10n_it_edi", "l10n_it_stock_ddt", "account_peppol"), "installed"
+                    (
+                        "l10n_it",
+                        "l10n_it_edi",
+                        "l10n_it_stock_ddt",
+                        "account_peppol",
+                        # The bridge auto-installs with Odoo's DDT numbering.
+                        "bo_logistics_it_ddt",
+                    ),
+                    "installed",
                 ),
             )
         else:
@@ -41,3 +61,6 @@ class TestDatabaseSetup(TransactionCase):
             # install is done: what matters is that they were not installed.
             self.assertIn(states.get("l10n_it_edi"), ("uninstalled", "uninstallable"))
             self.assertIn(states.get("l10n_it_stock_ddt"), ("uninstalled", "uninstallable"))
+            # Without Odoo's DDT numbering the bridge is not installed (nor its
+            # tests collected, see conftest.py): the suite numbers its DDTs.
+            self.assertIn(states.get("bo_logistics_it_ddt"), ("uninstalled", "uninstallable"))
