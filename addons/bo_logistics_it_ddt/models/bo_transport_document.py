@@ -25,8 +25,18 @@ class BoTransportDocument(models.Model):
         return key
 
     def _bo_it_numbered(self):
-        """The DDTs whose transfers get their number from Odoo's Italian DDT sequence."""
-        return self.filtered(lambda d: d.picking_ids.picking_type_id.l10n_it_ddt_sequence_id)
+        """The DDTs whose transfers get their number from Odoo's Italian DDT sequence.
+
+        A transfer shipped before Odoo numbered deliveries (no number, already
+        done) leaves its DDT to the suite's sequence.
+        """
+        return self.filtered(
+            lambda d: any(
+                p.picking_type_id.l10n_it_ddt_sequence_id
+                and (p.state != "done" or p.l10n_it_ddt_number)
+                for p in d.picking_ids
+            )
+        )
 
     def _bo_take_transfer_numbers(self):
         rest = super()._bo_take_transfer_numbers()

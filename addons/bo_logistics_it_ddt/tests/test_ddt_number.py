@@ -120,6 +120,14 @@ class TestItalianDdtNumber(BoLogisticsCommon):
         manual.action_validate()
         self.assertEqual(manual.name, "DDT/2033/00001")
 
+    def test_transfer_shipped_before_odoo_numbered_it(self):
+        picking = self._shipped()
+        picking.l10n_it_ddt_number = False  # shipped before l10n_it_stock_ddt was installed
+        document = self.Document._bo_create_from_pickings(picking)
+        document.transport_by = "sender"
+        document.action_validate()
+        self.assertEqual(document.name, "DDT/2033/00001")
+
     def test_reader_gets_access_error_not_a_hint(self):
         document = self.Document._bo_create_from_pickings(self._make_order().picking_ids)
         with self.assertRaises(AccessError):
