@@ -1,51 +1,32 @@
 /** @odoo-module **/
-// A clerk finds a blocked quotation in "Orders to Check", reads why it is
-// blocked, sets the missing customer reference, runs the checks again and
-// confirms the order.
+// A clerk keys in a customer's order from the home page; the checks block it
+// on save (the customer wants its own order reference on every order). She
+// reads why in the Checks tab, types the missing reference, saves (the order
+// is checked again and no longer blocked), runs the checks once more and
+// confirms. Only the master data (customer, product) is there beforehand.
 import { registry } from "@web/core/registry";
-
-// Steps waiting for the first page or a server action: slower on a busy machine.
-const SERVER_TIMEOUT = 30000;
+import {
+    SERVER_TIMEOUT,
+    addOrderLine,
+    clickHeaderButton,
+    createRecord,
+    fillMany2one,
+    openAppMenu,
+    saveForm,
+    statusIs,
+} from "@bo_sales/../tests/tours/bo_tour_utils";
 
 registry.category("web_tour.tours").add("bo_sales_blocked_order_tour", {
     steps: () => [
+        ...openAppMenu("bo_sales.bo_orders_menu", "bo_sales.bo_orders_to_check_menu"),
+        ...createRecord(),
+        ...fillMany2one("partner_id", "Ferramenta Tour Tre"),
+        ...addOrderLine("Trapano Tour", "2"),
+        ...saveForm(),
         {
-            content: "The worklist of quotations to check is open",
-            trigger: ".o_list_view .o_group_header",
-            timeout: SERVER_TIMEOUT,
-        },
-        {
-            content: "Look for the customer's orders",
-            trigger: ".o_searchview_input",
-            run: "edit Ferramenta Tour Tre",
-        },
-        {
-            content: "Search",
-            trigger: ".o_searchview_autocomplete .o_menu_item:first",
-            run: "click",
-        },
-        {
-            content: "The customer's order is in one check state",
-            trigger: ".o_searchview_facet:contains(Ferramenta Tour Tre)",
-        },
-        {
-            content: "Open the check state's group",
-            trigger: ".o_list_view .o_group_header:only:not(.o_group_open)",
-            run: "click",
-        },
-        {
-            content: "Open the check rule's group",
-            trigger: ".o_list_view .o_group_header.o_group_open ~ .o_group_header:not(.o_group_open)",
-            run: "click",
-        },
-        {
-            content: "Open the blocked order",
-            trigger: ".o_list_view .o_data_row:contains(Ferramenta Tour Tre) td.o_data_cell",
-            run: "click",
-        },
-        {
-            content: "The order says it is blocked by the checks",
+            content: "Saved: the checks block the order",
             trigger: ".o_form_view div[name=bo_check_banner_blocked]",
+            timeout: SERVER_TIMEOUT,
         },
         {
             content: "Read the findings",
@@ -66,11 +47,7 @@ registry.category("web_tour.tours").add("bo_sales_blocked_order_tour", {
             trigger: ".o_field_widget[name=client_order_ref] input",
             run: "edit PO-4711",
         },
-        {
-            content: "Save",
-            trigger: ".o_form_button_save:enabled",
-            run: "click",
-        },
+        ...saveForm(),
         {
             content: "Saved: the order is checked again and no longer blocked",
             trigger: ".o_form_view .o_form_saved:not(:has(div[name=bo_check_banner_blocked]))",
@@ -86,15 +63,7 @@ registry.category("web_tour.tours").add("bo_sales_blocked_order_tour", {
             trigger: ".o_form_view .o_form_saved:not(:has(div[name=bo_check_banner_blocked])) .o_field_widget[name=client_order_ref] input:value(PO-4711)",
             timeout: SERVER_TIMEOUT,
         },
-        {
-            content: "Confirm the order",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_confirm]",
-            run: "click",
-        },
-        {
-            content: "The order is confirmed",
-            trigger: ".o_field_widget[name=state] .o_arrow_button_current[data-value=sale]",
-            timeout: SERVER_TIMEOUT,
-        },
+        ...clickHeaderButton("action_confirm", "Confirm the order"),
+        ...statusIs("sale", { content: "The order is confirmed" }),
     ],
 });
