@@ -859,8 +859,9 @@ class BoOrderImport(models.Model):
 
     def _notify_clerk(self, message):
         """Post the result on the import and in its clerk's inbox."""
-        # NOTE: authored by OdooBot, as the clerk is not notified of their own messages.
-        self.message_post(
+        # NOTE: authored by OdooBot; the job runs as the clerk, and Odoo does not
+        # notify the current user of a post unless told to (mail_notify_author).
+        self.with_context(mail_notify_author=True).message_post(
             body=message,
             author_id=self.env.ref("base.partner_root").id,
             partner_ids=self.user_id.partner_id.ids,

@@ -172,6 +172,8 @@ class TestOrderImportBackground(BoSalesCommon):
         self.assertEqual(batch.order_ids.user_id, self.bo_user)
         result = batch.message_ids.filtered(lambda m: self.bo_user.partner_id in m.partner_ids)
         self.assertIn("3 ordini in bozza creati da big.csv.", result.body)
+        # ... and it reaches the clerk (inbox or e-mail, as the clerk chose).
+        self.assertEqual(result.notification_ids.res_partner_id, self.bo_user.partner_id)
         self.assertEqual(self.scheduled_call().remaining, 0)
 
     def test_failure_leaves_nothing(self):
@@ -188,3 +190,4 @@ class TestOrderImportBackground(BoSalesCommon):
             "L'importazione di big.csv si è fermata e non è stato creato alcun ordine", result.body
         )
         self.assertIn("Riga 3: Articolo BG-SCREW non trovato", result.body)
+        self.assertEqual(result.notification_ids.res_partner_id, self.bo_user.partner_id)
