@@ -12,10 +12,14 @@ import xmlrpc.client
 
 import pytest
 
+import odoo
+
 from tests.http_server import free_port, stop_server, wait_for_login_page
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DB = "bo_run_check"
+# Named after the test database, so that two runs of the suite side by side
+# (two checkouts, two profiles) do not make and drop the same database.
+DB = f"{odoo.tools.config['db_name'] or 'bo_test'}_run"
 
 
 @pytest.fixture(scope="module")
