@@ -161,11 +161,13 @@ class TestSalesTours(BoTourCase):
         )
         self.assertEqual(second.order_line.product_id, self.drill)
         self.assertEqual(second.order_line.product_uom_qty, 5.0)
-        # The agent's file is kept on every order it created.
-        attachments = self.env["ir.attachment"].search(
-            [("res_model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+        # The agent's file is kept on the import, not copied onto the orders.
+        self.assertEqual(base64.b64decode(batch.file_data), content)
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+            )
         )
-        self.assertEqual(attachments.mapped("name"), ["ordini_agente_tour.xlsx"] * 2)
 
     # ------------------------------------------------------------------
     # 2. See and fix a blocked order
