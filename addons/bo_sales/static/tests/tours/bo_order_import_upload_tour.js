@@ -40,10 +40,14 @@ export function uploadSteps(fileLabel = "ordini_agente_upload") {
             run: "click",
         },
         {
-            content: "Start a new import",
-            trigger: ".o_control_panel .o_list_button_add",
-            run: "click",
+            content: "The list of imports is open (not the app's first list)",
+            trigger: ".o_list_view .o_list_table th[data-name=row_count]",
             timeout: SERVER_TIMEOUT,
+        },
+        {
+            content: "Start a new import",
+            trigger: ".o_list_view .o_control_panel .o_list_button_add",
+            run: "click",
         },
         {
             content: "The form offers to upload the spreadsheet",
