@@ -44,7 +44,20 @@ export function openMenu(sectionXmlid, menuXmlid) {
         {
             content: `Open the menu ${menuXmlid}`,
             trigger: `.dropdown-item[data-menu-xmlid='${menuXmlid}']`,
-            run: "click",
+            async run(helpers) {
+                // NOTE: the page on screen (e.g. the app's first list) is marked,
+                // so the next step waits for the menu's own page: on a busy
+                // machine a "New" clicked too early would land on the old one.
+                for (const page of document.querySelectorAll(".o_action_manager > .o_action")) {
+                    page.dataset.boTourLeft = "1";
+                }
+                await helpers.click();
+            },
+        },
+        {
+            content: `The page of ${menuXmlid} is open`,
+            trigger: ".o_action_manager > .o_action:not([data-bo-tour-left]) .o_control_panel",
+            timeout: SERVER_TIMEOUT,
         },
     ];
 }
