@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Browser tours of the suite: a clerk and a manager walk the main flows in Chromium."""
 
+import base64
+import json
 import unittest
 
 from odoo.tests import HttpCase, new_test_user
@@ -21,6 +23,8 @@ MANAGER_GROUPS = (
 TOUR_TIMEOUT = 240
 # The web client as a user finds it after logging in: the tours start there.
 HOME_URL = "/odoo"
+# Where an upload tour finds the file the clerk picks (bo_order_import_*tour.js).
+UPLOAD_FILE_KEY = "bo_sales_order_upload_file"
 
 
 class BoTourCase(HttpCase):
@@ -74,3 +78,22 @@ class BoTourCase(HttpCase):
         of what it tests is prepared on the server or reached by a direct URL.
         """
         self.bo_start_tour(HOME_URL, tour_name, user)
+
+    def bo_start_upload_tour(self, tour_name, user, name, mimetype, content):
+        """Run ``tour_name`` from the home page with the file ``name`` waiting in
+        the browser's session storage, as on the clerk's disk: the tour picks it
+        in the form's file input, the only way it reaches the server."""
+        file_json = json.dumps(
+            {"name": name, "type": mimetype, "data": base64.b64encode(content).decode()}
+        )
+        self.start_tour(
+            HOME_URL,
+            tour_name,
+            login=user.login,
+            timeout=TOUR_TIMEOUT,
+            code=(
+                f"sessionStorage.setItem({UPLOAD_FILE_KEY!r}, {json.dumps(file_json)});"
+                f"odoo.startTour({tour_name!r}, {{stepDelay: 0, startUrl: {HOME_URL!r}}});"
+            ),
+        )
+        self.env.invalidate_all()

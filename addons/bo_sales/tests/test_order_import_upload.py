@@ -6,14 +6,13 @@ clerk picks the file in the form's real file input."""
 
 import base64
 import io
-import json
 
 import xlsxwriter
 import xlwt
 
 from odoo.tests import tagged
 
-from .common_tours import TOUR_TIMEOUT, BoTourCase
+from .common_tours import BoTourCase
 from .ods import make_ods
 
 HEADER = ["Cliente", "Cod. cliente", "Rif. cliente", "Codice articolo", "Quantità", "Prezzo"]
@@ -156,22 +155,7 @@ class TestOrderUploadTour(OrderUploadCase):
 
     def upload_tour(self, content, extension, mimetype, tour="bo_sales_order_import_upload_tour"):
         name = f"ordini_agente_upload.{extension}"
-        # NOTE: the file waits in the browser's session storage, as it would
-        # wait on the clerk's disk; only the form's file input sends it.
-        file_json = json.dumps(
-            {"name": name, "type": mimetype, "data": base64.b64encode(content).decode()}
-        )
-        self.start_tour(
-            "/odoo",
-            tour,
-            login=self.clerk.login,
-            timeout=TOUR_TIMEOUT,
-            code=(
-                f"sessionStorage.setItem('bo_sales_order_upload_file', {json.dumps(file_json)});"
-                f"odoo.startTour({tour!r}, {{stepDelay: 0, startUrl: '/odoo'}});"
-            ),
-        )
-        self.env.invalidate_all()
+        self.bo_start_upload_tour(tour, self.clerk, name, mimetype, content)
         batch = self.env["bo.order.import"].search([("file_name", "=", name)])
         self.assertEqual(len(batch), 1)
         self.assertEqual(batch.user_id, self.clerk)

@@ -5,7 +5,6 @@ books a visit for an agent. Each tour is followed by checks of what it wrote."""
 
 import base64
 import io
-import json
 from datetime import datetime, timedelta
 
 import xlsxwriter
@@ -14,7 +13,7 @@ from odoo.tests import tagged
 
 from odoo.addons.bo_sales.tools.order_sheet import TEMPLATE_COLUMNS
 
-from .common_tours import TOUR_TIMEOUT, BoTourCase
+from .common_tours import BoTourCase
 
 # The agenda tour types these local dates (static/tests/tours/bo_agenda_tour.js):
 # the agent is away on the first, free on the second.
@@ -117,27 +116,13 @@ class TestSalesTours(BoTourCase):
                 },
             ]
         )
-        # NOTE: the file waits in the browser's session storage, as on the
-        # clerk's disk: the tour picks it in the form's file input.
-        file_json = json.dumps(
-            {
-                "name": "ordini_agente_tour.xlsx",
-                "type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "data": base64.b64encode(content).decode(),
-            }
+        self.bo_start_upload_tour(
+            "bo_sales_order_import_tour",
+            self.clerk,
+            "ordini_agente_tour.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content,
         )
-        tour = "bo_sales_order_import_tour"
-        self.start_tour(
-            "/odoo",
-            tour,
-            login=self.clerk.login,
-            timeout=TOUR_TIMEOUT,
-            code=(
-                f"sessionStorage.setItem('bo_sales_order_upload_file', {json.dumps(file_json)});"
-                f"odoo.startTour({tour!r}, {{stepDelay: 0, startUrl: '/odoo'}});"
-            ),
-        )
-        self.env.invalidate_all()
         batch = self.env["bo.order.import"].search([("file_name", "=", "ordini_agente_tour.xlsx")])
         self.assertEqual(batch.user_id, self.clerk)
         self.assertEqual(batch.state, "done")
