@@ -18,3 +18,10 @@ class ResUsers(models.Model):
         return self.has_group("bo_sales.bo_sales_group_agent") and not self.has_group(
             "bo_sales.bo_sales_group_user"
         )
+
+    def _bo_agent_rule_domain(self, domain):
+        """The record-rule domain of an agent who is not a back-office user;
+        no restriction for everyone else. Global rules call it (group rules are
+        OR-ed, so only a global rule can narrow an agent who also holds Odoo's
+        salesman groups)."""
+        return domain if self._bo_is_agent_only() else [(1, "=", 1)]
