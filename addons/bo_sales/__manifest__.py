@@ -4,7 +4,7 @@
     "name": "Back Office - Sales",
     "summary": "Sales back office: order intake and checks, agents and their agenda, "
     "offers, correspondence, payments and after-sales",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Sales/Sales",
     "website": "https://github.com/bo-suite/bo-suite",
     "author": "bo-suite",

@@ -1,7 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Agents and the customers they follow: territory, working hours, absences,
-visit class, and the agenda an agent receives every week.
+visit class, and the agenda of their week (mailed by ``bo.agenda.dispatch``).
 
 The partner's other concerns are in their own files: e-invoicing data
 (``res_partner_einvoicing.py``), master-data problems
@@ -9,15 +9,10 @@ The partner's other concerns are in their own files: e-invoicing data
 (``res_partner_duplicate.py``) and visit figures (``res_partner_kpi.py``).
 """
 
-import base64
 from datetime import datetime, time, timedelta
-
-import pytz
-import vobject
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import html2plaintext
 
 
 class ResPartner(models.Model):
@@ -181,7 +176,7 @@ class ResPartner(models.Model):
                     names=", ".join(missing.mapped("display_name")),
                 )
             )
-        self._bo_send_weekly_agenda(week_start, once=False)
+        self.env["bo.agenda.dispatch"]._bo_send_weekly_agenda(self, week_start, once=False)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -297,121 +292,3 @@ class ResPartner(models.Model):
                 lambda e: week_start <= e._bo_local_start().date() < week_start + timedelta(7)
             )
         )
-
-    def _bo_agenda_ics(self, events):
-        """The appointments as one iCalendar file (bytes) that calendar apps import."""
-        cal = vobject.iCalendar()
-        cal.add("prodid").value = "-//bo-suite//Back Office Agenda//EN"
-        for event in events:
-            vevent = cal.add("vevent")
-            vevent.add("uid").value = f"bo-event-{event.id}@{self.env.cr.dbname}"
-            vevent.add("dtstamp").value = datetime.now(pytz.utc)
-            vevent.add("dtstart").value = pytz.utc.localize(event.start)
-            vevent.add("dtend").value = pytz.utc.localize(event.stop)
-            vevent.add("summary").value = event.name
-            if event.bo_customer_id:
-                address = event.bo_customer_id._display_address(without_company=True)
-                vevent.add("location").value = ", ".join(
-                    [event.bo_customer_id.name] + [line for line in address.split("\n") if line]
-                )
-            description = html2plaintext(event.description or "")
-            if description:
-                vevent.add("description").value = description
-        return cal.serialize().encode()
-
-    def _bo_send_weekly_agenda(self, week_start, once=True):
-        """Queue the agenda mail of each agent in self for the week.
-
-        With ``once`` (the weekly cron), the dispatch record (unique per agent and
-        week) is written in the same transaction as the queued mail: a re-run, or a
-        run after a crash before the commit, sends nothing twice. Returns the
-        queued mail.mail records.
-        """
-        Dispatch = self.env["bo.agenda.dispatch"]
-        done = self.browse()
-        if once:
-            done = Dispatch.search(
-                [("agent_id", "in", self.ids), ("week_start", "=", week_start)]
-            ).agent_id
-        agents = (self - done).filtered("email")
-        if not agents:
-            return self.env["mail.mail"]
-        template = self.env.ref("bo_sales.bo_agenda_weekly_mail_template")
-        report = self.env.ref("bo_sales.bo_agent_agenda_report")
-        events = agents._bo_agenda_events(week_start)
-        mails = self.env["mail.mail"]
-        dispatch_vals = []
-        for agent in agents:
-            agent_events = events.filtered(lambda e, a=agent: e.bo_agent_id == a)
-            pdf, _fmt = self.env["ir.actions.report"]._render_qweb_pdf(
-                report, agent.ids, data={"week_start": fields.Date.to_string(week_start)}
-            )
-            week = week_start.strftime("%Y-%m-%d")
-            # sudo: a clerk may send the agenda without the right to edit the
-            # agent's contact, which attaching a file to it requires.
-            attachments = (
-                self.env["ir.attachment"]
-                .sudo()
-                .create(
-                    [
-                        {
-                            "name": f"agenda-{week}.pdf",
-                            "raw": pdf,
-                            "mimetype": "application/pdf",
-                            "res_model": "res.partner",
-                            "res_id": agent.id,
-                        },
-                        {
-                            "name": f"agenda-{week}.ics",
-                            "datas": base64.b64encode(agent._bo_agenda_ics(agent_events)),
-                            "mimetype": "text/calendar",
-                            "res_model": "res.partner",
-                            "res_id": agent.id,
-                        },
-                    ]
-                )
-            )
-            mail = mails.browse(
-                template.with_context(bo_week_start=week_start).send_mail(
-                    agent.id,
-                    force_send=False,
-                    email_values={"attachment_ids": [fields.Command.set(attachments.ids)]},
-                )
-            )
-            mails |= mail
-            dispatch_vals.append(
-                {"agent_id": agent.id, "week_start": week_start, "mail_id": mail.id}
-            )
-        if once:
-            Dispatch.create(dispatch_vals)
-        return mails
-
-    @api.model
-    def _cron_bo_send_weekly_agenda(self, batch_size=20):
-        """Monday morning: each agent with an e-mail gets the agenda of this week.
-
-        By batches of agents (see ``ir.cron._bo_process_in_batches``): the
-        dispatch row of an agent and week is the mark, created with the queued
-        mail; a run picked up after a kill sends to the agents left.
-        :return: the queued mail.mail records
-        """
-        week_start = self._bo_week_start()
-        mails = self.env["mail.mail"]
-
-        def find():
-            sent = self.env["bo.agenda.dispatch"].search([("week_start", "=", week_start)])
-            return self.search(
-                [
-                    ("bo_is_agent", "=", True),
-                    ("email", "!=", False),
-                    ("id", "not in", sent.agent_id.ids),
-                ],
-                order="id",
-            )
-
-        def process(agents):
-            nonlocal mails
-            mails |= agents._bo_send_weekly_agenda(week_start)
-
-        self.env["ir.cron"]._bo_process_in_batches(find, process, batch_size)
-        return mails
