@@ -72,6 +72,10 @@ class CalendarEvent(models.Model):
         "holiday, too little travel time). Overlaps and absences are always refused.",
     )
 
+    # ------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------
+
     @api.depends("bo_order_ids")
     def _compute_bo_order_count(self):
         counts = dict(
@@ -88,6 +92,10 @@ class CalendarEvent(models.Model):
         for event in self:
             messages = [message for _kind, message in conflicts.get(event, [])]
             event.bo_conflict_warning = "\n".join(messages) or False
+
+    # ------------------------------------------------------------
+    # Constraints and onchanges
+    # ------------------------------------------------------------
 
     @api.constrains(
         "start",
@@ -139,6 +147,10 @@ class CalendarEvent(models.Model):
             if event.bo_customer_id and proposed:
                 event.name = event._bo_default_name(event.bo_kind, event.bo_customer_id)
 
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         self._bo_check_force_access(vals_list)
@@ -173,12 +185,6 @@ class CalendarEvent(models.Model):
             raise AccessError(
                 self.env._("Only back-office users may book an appointment despite conflicts.")
             )
-
-    @api.model
-    def _bo_default_name(self, kind, customer):
-        """Title of an appointment without one: its kind and the customer's name."""
-        labels = dict(self._fields["bo_kind"]._description_selection(self.env))
-        return f"{labels[kind or 'visit']}: {customer.name}"
 
     # ------------------------------------------------------------
     # Actions
@@ -221,6 +227,16 @@ class CalendarEvent(models.Model):
         action["domain"] = [("bo_visit_id", "=", self.id)]
         action["context"] = {"create": False}
         return action
+
+    # ------------------------------------------------------------
+    # Business helpers
+    # ------------------------------------------------------------
+
+    @api.model
+    def _bo_default_name(self, kind, customer):
+        """Title of an appointment without one: its kind and the customer's name."""
+        labels = dict(self._fields["bo_kind"]._description_selection(self.env))
+        return f"{labels[kind or 'visit']}: {customer.name}"
 
     def _bo_prepare_order_vals_list(self):
         return [

@@ -328,7 +328,7 @@ class TestWeeklyAgenda(BoAgendaCommon):
     def test_ics_parsed_back(self):
         events = self.agent_partner._bo_agenda_events(date(2030, 3, 4))
         self.assertEqual(events, self.visit | self.call)
-        cal = vobject.readOne(self.agent_partner._bo_agenda_ics(events).decode())
+        cal = vobject.readOne(self.env["bo.agenda.dispatch"]._bo_agenda_ics(events).decode())
         vevents = sorted(cal.vevent_list, key=lambda v: v.dtstart.value)
         self.assertEqual(len(vevents), 2)
         self.assertEqual(vevents[0].summary.value, "Visit: Cliente Agente S.r.l.")
@@ -358,9 +358,10 @@ class TestWeeklyAgenda(BoAgendaCommon):
     @freeze_time("2030-03-04 05:00:00")
     def test_cron_sends_once_per_week(self):
         Mail = self.env["mail.mail"]
-        self.env["res.partner"].with_context(
-            force_report_rendering=True
-        )._cron_bo_send_weekly_agenda()
+        # The scheduled job itself, as the scheduler runs it.
+        cron = self.env.ref("bo_sales.bo_agenda_weekly_cron")
+        self.assertEqual(cron.model_id.model, "bo.agenda.dispatch")
+        cron.ir_actions_server_id.with_context(force_report_rendering=True).run()
         mails = Mail.search([("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)])
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.recipient_ids, self.agent_partner)
@@ -375,7 +376,7 @@ class TestWeeklyAgenda(BoAgendaCommon):
             )
         )
         # A re-run sends nothing twice.
-        self.env["res.partner"]._cron_bo_send_weekly_agenda()
+        self.env["bo.agenda.dispatch"]._cron_bo_send_weekly_agenda()
         self.assertEqual(
             Mail.search_count(
                 [("model", "=", "res.partner"), ("res_id", "=", self.agent_partner.id)]
@@ -398,7 +399,7 @@ class TestWeeklyAgenda(BoAgendaCommon):
         self.other_agent_partner.write({"email": "hans@example.com", "lang": "en_US"})
         self.agent_partner.lang = "it_IT"
         agents = self.agent_partner | self.other_agent_partner
-        mails = agents._bo_send_weekly_agenda(date(2030, 3, 4))
+        mails = self.env["bo.agenda.dispatch"]._bo_send_weekly_agenda(agents, date(2030, 3, 4))
         italian = mails.filtered(lambda m: m.recipient_ids == self.agent_partner)
         english = mails.filtered(lambda m: m.recipient_ids == self.other_agent_partner)
         self.assertEqual(italian.subject, "La tua agenda della settimana")

@@ -6,6 +6,7 @@ from stdnum import luhn
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..tools import tax_codes
 from .common import BoSalesCommon
@@ -140,6 +141,19 @@ class TestPartnerData(BoSalesCommon):
         )
         self.assertNotIn("duplicate_name", self._codes(other))
 
+    def test_duplicate_vat_written_differently(self):
+        number = self.clean.vat[2:]
+        twin = self.env["res.partner"].create(
+            {
+                **self.clean_vals,
+                "name": "Officine Gemelle S.r.l.",
+                "vat": f"{number[:3]} {number[3:7]} {number[7:]}",
+            }
+        )
+        self.assertEqual(self._codes(twin), {"duplicate_vat"})
+        self.env["res.partner"]._cron_bo_check_partner_data()
+        self.assertEqual(self._codes(self.clean), {"duplicate_vat"})
+
     def test_problems_are_searchable(self):
         bad = self.env["res.partner"].create(
             {"name": "Cliente Incompleto S.r.l.", "is_company": True}
@@ -171,3 +185,29 @@ class TestPartnerData(BoSalesCommon):
         self.assertFalse(tax_codes.is_valid_fiscal_code("RSSMRA85T10A562X"))
         self.assertEqual(tax_codes.normalise_name("Rossi & Figli S.r.l."), "rossifigli")
         self.assertEqual(tax_codes.normalise_vat("IT-00743110157"), "00743110157")
+
+    def test_vat_key_same_in_memory_and_in_sql(self):
+        """Duplicates are found by comparing normalise_vat in memory with VAT_SQL
+        in the database: both give the same key for any text."""
+        written = [
+            "IT00743110157",
+            "it 007.431-101/57",
+            "IT\t00743110157",
+            "IT\u00a000743110157",  # a non-breaking space, pasted from a PDF
+            "(IT) 00743110157",
+            "FRXX999999999",
+            "DE 123 456 788",
+            "ATU12345678",
+            "Ü-12345",
+            "",
+        ]
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM unnest(%s::varchar[]) WITH ORDINALITY AS p(vat, n) ORDER BY n",
+                SQL(tax_codes.VAT_SQL),
+                written,
+            )
+        )
+        in_sql = [row[0] for row in self.env.cr.fetchall()]
+        self.assertEqual(in_sql, [tax_codes.normalise_vat(vat) for vat in written])
+        self.assertEqual(in_sql[:5], ["00743110157"] * 5)

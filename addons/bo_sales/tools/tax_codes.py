@@ -1,10 +1,15 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Validation of VAT numbers and Italian fiscal codes, without the ORM.
+"""Validation and comparison of VAT numbers and Italian fiscal codes, without
+the ORM.
 
 Used by the order checks and by the partner master-data problems, so both
-judge a customer's tax identity the same way. Built on python-stdnum, which
-Odoo already ships.
+judge a customer's tax identity the same way. Validation is python-stdnum's,
+which Odoo already ships. ``normalise_vat`` is the one way the suite compares
+VAT numbers (``VAT_SQL`` is the same in SQL): Odoo's ``base_vat`` already
+stores them compact, with their country prefix when the partner's country is
+known; what is left to reconcile is a number written with or without that
+prefix, or loaded past ``base_vat`` with other separators.
 """
 
 import re
@@ -49,14 +54,22 @@ EU_COUNTRY_CODES = frozenset(
 _LEGAL_FORMS = re.compile(r"(srls|srl|spa|snc|sas|sapa|gmbh|ltd|sarl|bv)$")
 
 
-def compact(code):
-    """Upper-case code without spaces, dots and dashes ('' for empty)."""
+def _compact(code):
+    """Upper-case code without spaces, dots and dashes ('' for empty), for the
+    validators (python-stdnum refuses any other character)."""
     return re.sub(r"[\s.\-/]", "", code or "").upper()
 
 
 def normalise_vat(vat):
-    """VAT number without separators nor country prefix (mirrors ``VAT_SQL``)."""
-    return re.sub(r"^[A-Z]{2}(?=[0-9])", "", compact(vat))
+    """The key two VAT numbers are compared by: ASCII letters and digits only,
+    upper case, without the country prefix ('IT 00743110157' and '00743110157'
+    give '00743110157'; '' for empty).
+
+    ``VAT_SQL`` computes the same key in the database, character for character:
+    a VAT number in memory and one in a table compare equal.
+    """
+    number = re.sub(r"[^A-Za-z0-9]", "", vat or "").upper()
+    return re.sub(r"^[A-Z]{2}(?=[0-9])", "", number)
 
 
 @lru_cache(maxsize=4096)
@@ -67,7 +80,7 @@ def is_valid_vat(vat, country_code=None):
     a number with a country prefix with VIES rules; a foreign number without a
     prefix gets the partner's country as prefix. Unknown countries pass.
     """
-    vat = compact(vat)
+    vat = _compact(vat)
     if not vat:
         return False
     prefix = vat[:2]
@@ -90,7 +103,7 @@ def is_valid_fiscal_code(code):
     The very rule of Odoo's Italian e-invoicing (``l10n_it_edi`` refuses any
     other value on save): what the suite accepts, the e-invoice accepts.
     """
-    code = compact(code)
+    code = _compact(code)
     return codicefiscale.is_valid(code) or iva.is_valid(code)
 
 
@@ -109,7 +122,9 @@ NAME_SQL = (
     "REGEXP_REPLACE(REGEXP_REPLACE(LOWER(COALESCE(p.name, '')), '[^a-z0-9]', '', 'g'), "
     "'(srls|srl|spa|snc|sas|sapa|gmbh|ltd|sarl|bv)$', '')"
 )
+# NOTE: the separators go before UPPER, which in some locales turns non-ASCII
+# letters to other letters than Python does.
 VAT_SQL = (
-    "REGEXP_REPLACE(REGEXP_REPLACE(UPPER(COALESCE(p.vat, '')), '[\\s./-]', '', 'g'), "
+    "REGEXP_REPLACE(UPPER(REGEXP_REPLACE(COALESCE(p.vat, ''), '[^A-Za-z0-9]', '', 'g')), "
     "'^[A-Z]{2}(?=[0-9])', '')"
 )
