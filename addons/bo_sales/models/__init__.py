@@ -20,5 +20,4 @@ from . import (
     res_users,
     resource_calendar_leaves,
     sale_order,
-    stock_picking,
 )
