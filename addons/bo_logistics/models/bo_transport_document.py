@@ -1,5 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# Over 500 lines: one model, the DDT, with its numbering and locking (sections below).
 import json
 from collections import defaultdict
 
