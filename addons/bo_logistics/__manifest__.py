@@ -3,7 +3,7 @@
 {
     "name": "Back Office - Logistics",
     "summary": "Couriers, shipments, pickup manifests, transport documents (DDT) and returns",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Inventory/Delivery",
     "website": "https://github.com/bo-suite/bo-suite",
     "author": "bo-suite",
@@ -30,6 +30,7 @@
         "views/sale_order_views.xml",
         "views/bo_logistics_menus.xml",
     ],
+    "pre_init_hook": "pre_init_hook",
     "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/delivery_carrier_demo.xml",

@@ -42,7 +42,6 @@
         "views/resource_calendar_leaves_views.xml",
         "views/calendar_event_views.xml",
         "wizards/bo_visit_planner_wizard_views.xml",
-        "views/stock_picking_views.xml",
         "views/bo_claim_views.xml",
         "views/bo_customer_agreement_views.xml",
         "views/bo_offer_campaign_views.xml",

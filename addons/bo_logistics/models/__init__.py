@@ -4,6 +4,7 @@ from . import (
     bo_carrier_transit,
     bo_pickup_manifest,
     bo_transport_document,
+    bo_transport_document_line,
     delivery_carrier,
     res_company,
     res_partner,

@@ -1,13 +1,12 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# Over 500 lines: one model, the DDT, with its numbering and locking (sections below).
 import json
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, pdf
-
-from odoo.addons.base.models.ir_sequence import _update_nogap
 
 TRANSPORT_REASONS = [
     ("sale", "Sale"),
@@ -134,6 +133,10 @@ class BoTransportDocument(models.Model):
                ON bo_transport_document (company_id, name) WHERE name != '/'"""
         )
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
     @api.depends("carrier_id", "transport_by")
     def _compute_carrier_partner_id(self):
         for document in self:
@@ -154,6 +157,18 @@ class BoTransportDocument(models.Model):
     def _compute_sale_ids(self):
         for document in self:
             document.sale_ids = document.picking_ids.sale_id
+
+    @api.depends("name", "partner_id")
+    def _compute_display_name(self):
+        for document in self:
+            number = document.name if document.name != "/" else self.env._("Draft DDT")
+            document.display_name = (
+                f"{number} - {document.partner_id.name}" if document.partner_id else number
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
 
     @api.constrains("picking_ids", "partner_id", "partner_shipping_id", "transport_reason")
     def _check_picking_ids(self):
@@ -184,69 +199,9 @@ class BoTransportDocument(models.Model):
                 )
         self._bo_check_single_document()
 
-    def _bo_check_single_document(self):
-        """A transfer is on one DDT that is not cancelled, at most.
-
-        Runs wherever transfers join a DDT (create, write, DDTs made from
-        transfers), after locking them: see ``_bo_lock_pickings``.
-        """
-        pickings = self.picking_ids
-        if not pickings:
-            return
-        self.env.flush_all()
-        self._bo_lock_pickings(pickings)
-        rows = self.env.execute_query(
-            SQL(
-                """SELECT rel.picking_id FROM bo_transport_document_picking_rel rel
-                   JOIN bo_transport_document doc ON doc.id = rel.document_id
-                   WHERE rel.picking_id = ANY(%s) AND doc.state != 'cancel'
-                   GROUP BY rel.picking_id HAVING count(*) > 1""",
-                pickings.ids,
-            )
-        )
-        if rows:
-            names = self.env["stock.picking"].browse([r[0] for r in rows]).mapped("name")
-            raise ValidationError(
-                self.env._("These transfers already have a DDT: %(names)s", names=", ".join(names))
-            )
-
-    @api.model
-    def _bo_lock_pickings(self, pickings):
-        """Take the rows of ``pickings`` for this transaction, before looking for their DDTs.
-
-        NOTE: the query looking for other DDTs reads this transaction's snapshot
-        and cannot see a DDT another clerk is creating for the same transfer. An
-        UPDATE, not a plain read or a SELECT FOR UPDATE (a lock alone lets the
-        later transaction go on with its old snapshot once the first commits):
-        the later one waits here, then fails with a serialization error under
-        REPEATABLE READ, and Odoo retries it with a fresh snapshot that sees the
-        first DDT. One statement taking the rows in id order, so two DDTs sharing
-        transfers cannot each hold one the other waits for (a deadlock).
-        """
-        self.env.cr.execute(
-            SQL(
-                """UPDATE stock_picking SET write_date = write_date
-                    WHERE id IN (SELECT id FROM stock_picking WHERE id = ANY(%s)
-                                  ORDER BY id FOR NO KEY UPDATE)""",
-                pickings.ids,
-            )
-        )
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-
-    def _bo_editable_done_fields(self):
-        """Fields a validated DDT still accepts (delivery tracking); extend to add more."""
-        return {
-            "delivered_date",
-            "delivery_note",
-            "invoice_ids",
-            "invoice_state",
-            "message_follower_ids",
-            "activity_ids",
-            "message_main_attachment_id",
-        }
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -258,11 +213,6 @@ class BoTransportDocument(models.Model):
         documents = super().create(vals_list)
         documents._bo_translate_default_appearance(vals_list)
         return documents
-
-    def _bo_numbering_message(self):
-        return self.env._(
-            "A DDT gets its number and state from its Validate and Cancel buttons only."
-        )
 
     def write(self, vals):
         # NOTE: action_validate() and action_cancel() write these through super().
@@ -283,14 +233,6 @@ class BoTransportDocument(models.Model):
     def _unlink_only_unnumbered(self):
         if any(doc.name != "/" for doc in self):
             raise UserError(self.env._("A numbered DDT cannot be deleted: cancel it instead."))
-
-    @api.depends("name", "partner_id")
-    def _compute_display_name(self):
-        for document in self:
-            number = document.name if document.name != "/" else self.env._("Draft DDT")
-            document.display_name = (
-                f"{number} - {document.partner_id.name}" if document.partner_id else number
-            )
 
     # ------------------------------------------------------------------
     # Actions
@@ -338,153 +280,11 @@ class BoTransportDocument(models.Model):
                     )
         return True
 
-    def _bo_take_transfer_numbers(self):
-        """Validate the DDTs whose number is their transfers'; return the ones left to number.
-
-        Here none: every DDT takes its number from the suite's DDT sequence. A
-        localization that numbers the transfers themselves (Italy's
-        l10n_it_stock_ddt, joined by bo_logistics_it_ddt) overrides this, so a
-        shipment carries one number only.
-        """
-        return self
-
-    @api.model
-    def _bo_lock_sequences(self, sequences):
-        """Take the rows of the DDT ``sequences`` for this transaction, before anything else.
-
-        NOTE: an UPDATE, not a plain read: concurrent validations queue here, and
-        under REPEATABLE READ the later one fails once the first commits and Odoo
-        retries it with a fresh snapshot, so the yearly range is never created
-        twice and the date-order check sees the other validation. One statement
-        taking the rows in id order: locked one by one in the order of the
-        documents' dates, two batches with DDTs of the same companies could each
-        hold the counter the other waits for (a deadlock).
-        """
-        self.env.cr.execute(
-            SQL(
-                """UPDATE ir_sequence SET write_date = now()
-                    WHERE id IN (SELECT id FROM ir_sequence WHERE id = ANY(%s)
-                                  ORDER BY id FOR UPDATE)""",
-                sequences.ids,
-            )
-        )
-
-    @api.model
-    def _bo_take_numbers(self, sequence, day, count):
-        """``count`` consecutive DDT numbers of ``day``'s yearly range, in one row update.
-
-        The first number comes from Odoo's own ``next_by_id`` (which creates the
-        year's range when missing); the others are reserved as one block on the
-        same row-locked counter ('no_gap'), so a day of 2 000 DDTs costs three
-        queries instead of 6 000, and a rollback gives every number back.
-        """
-        first_name = sequence.next_by_id(sequence_date=day)
-        if count == 1:
-            return [first_name]
-        date_range = self.env["ir.sequence.date_range"].search(
-            [("sequence_id", "=", sequence.id), ("date_from", "<=", day), ("date_to", ">=", day)],
-            limit=1,
-        )
-        step = sequence.number_increment
-        first_more = _update_nogap(date_range, step * (count - 1))
-        formatter = sequence.with_context(
-            ir_sequence_date=day, ir_sequence_date_range=date_range.date_from
-        )
-        return [first_name] + [
-            formatter.get_next_char(first_more + i * step) for i in range(count - 1)
-        ]
-
-    def _bo_check_date_order(self, company, documents):
-        """Numbers follow dates: no new DDT dated before the last validated one of its year."""
-        first = min(documents.mapped("date"))
-        last = self.search(
-            [
-                ("company_id", "=", company.id),
-                ("state", "!=", "draft"),
-                ("date", ">", first),
-                ("date", "<=", first.replace(month=12, day=31)),
-            ],
-            limit=1,
-            order="date desc",
-        )
-        if last:
-            raise UserError(
-                self.env._(
-                    "DDT %(number)s is already dated %(date)s: a new DDT cannot be dated earlier.",
-                    number=last.name,
-                    date=last.date,
-                )
-            )
-
-    @api.model
-    def _bo_sequence(self, company):
-        """The company's DDT sequence (gapless, one range per year), created on first use."""
-        sequence = self.env["ir.sequence"].search(
-            [("code", "=", "bo.transport.document"), ("company_id", "=", company.id)], limit=1
-        )
-        if not sequence:
-            # sudo: clerks validate DDTs but may not manage sequences.
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._("Transport Documents %(company)s", company=company.name),
-                        "code": "bo.transport.document",
-                        "company_id": company.id,
-                        "implementation": "no_gap",
-                        "use_date_range": True,
-                        "prefix": "DDT/%(range_year)s/",
-                        "padding": 5,
-                    }
-                )
-            )
-        return sequence
-
-    def _bo_translate_default_appearance(self, vals_list):
-        """The default appearance of goods in every installed language, so that
-        each reader (and the DDT printed in the customer's language) has it in
-        theirs. One UPDATE for all the new documents."""
-        default = self.env._("Boxes")
-        ids = [
-            document.id
-            for document, vals in zip(self, vals_list, strict=True)
-            if vals.get("goods_appearance", default) == default
-        ]
-        if not ids:
-            return
-        langs = {code for code, _name in self.env["res.lang"].get_installed()} | {"en_US"}
-        values = {lang: self.with_context(lang=lang).env._("Boxes") for lang in sorted(langs)}
-        self.flush_recordset(["goods_appearance"])
-        self.env.cr.execute(
-            SQL(
-                "UPDATE bo_transport_document SET goods_appearance = %s::jsonb WHERE id = ANY(%s)",
-                json.dumps(values),
-                ids,
-            )
-        )
-        self.browse(ids).invalidate_recordset(["goods_appearance"])
-
-    @api.model
-    def _bo_create_sequences(self):
-        """Create the DDT sequence of every company that lacks one (install, new companies).
-
-        Creating it ahead of the first validation keeps two first validations from
-        creating two sequences at once.
-        """
-        for company in self.env["res.company"].search([]):
-            self._bo_sequence(company)
-
     def action_cancel(self):
         if any(doc.invoice_state == "invoiced" for doc in self):
             raise UserError(self.env._("An invoiced DDT cannot be cancelled."))
         self._bo_write_numbering({"state": "cancel"})
         return True
-
-    def _bo_write_numbering(self, vals):
-        """Write the number and state of DDTs, which write() refuses: for the
-        Validate and Cancel actions, and the bridges that number DDTs."""
-        return super().write(vals)
 
     def action_bo_invoice(self):
         """Invoice validated DDTs: one invoice per customer for the goods they delivered.
@@ -539,21 +339,8 @@ class BoTransportDocument(models.Model):
             "target": "self",
         }
 
-    def _bo_render_pdf(self):
-        """The DDTs' PDF as one file: rendered one by one, then merged.
-
-        NOTE: wkhtmltopdf built on unpatched Qt takes one input document only, so
-        Odoo cannot render several records in one call there.
-        """
-        report = self.env["ir.actions.report"]
-        streams = [
-            report._render_qweb_pdf("bo_logistics.bo_transport_document_report", [document.id])[0]
-            for document in self
-        ]
-        return streams[0] if len(streams) == 1 else pdf.merge_pdf(streams)
-
     # ------------------------------------------------------------------
-    # Business helpers
+    # Business methods: creation
     # ------------------------------------------------------------------
 
     @api.model
@@ -608,37 +395,253 @@ class BoTransportDocument(models.Model):
         # NOTE: no "created" chatter line per DDT: a day's batch is thousands of them.
         return self.with_context(mail_create_nolog=True).create(vals_list)
 
+    def _bo_translate_default_appearance(self, vals_list):
+        """The default appearance of goods in every installed language, so that
+        each reader (and the DDT printed in the customer's language) has it in
+        theirs. One UPDATE for all the new documents."""
+        default = self.env._("Boxes")
+        ids = [
+            document.id
+            for document, vals in zip(self, vals_list, strict=True)
+            if vals.get("goods_appearance", default) == default
+        ]
+        if not ids:
+            return
+        langs = {code for code, _name in self.env["res.lang"].get_installed()} | {"en_US"}
+        values = {lang: self.with_context(lang=lang).env._("Boxes") for lang in sorted(langs)}
+        self.flush_recordset(["goods_appearance"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE bo_transport_document SET goods_appearance = %s::jsonb WHERE id = ANY(%s)",
+                json.dumps(values),
+                ids,
+            )
+        )
+        self.browse(ids).invalidate_recordset(["goods_appearance"])
 
-class BoTransportDocumentLine(models.Model):
-    _name = "bo.transport.document.line"
-    _description = "Transport Document Goods"
-    _order = "document_id, sequence, id"
+    # ------------------------------------------------------------------
+    # Business methods: numbering
+    # ------------------------------------------------------------------
 
-    document_id = fields.Many2one(
-        "bo.transport.document", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(related="document_id.company_id", store=True)
-    sequence = fields.Integer(default=10)
-    picking_id = fields.Many2one("stock.picking", string="Transfer")
-    move_id = fields.Many2one("stock.move")
-    product_id = fields.Many2one("product.product")
-    name = fields.Char(string="Description", required=True)
-    quantity = fields.Float(digits="Product Unit of Measure", required=True)
-    uom_id = fields.Many2one("uom.uom", string="Unit", required=True)
+    def _bo_take_transfer_numbers(self):
+        """Validate the DDTs whose number is their transfers'; return the ones left to number.
 
-    def write(self, vals):
-        if any(line.document_id.state != "draft" for line in self):
-            raise UserError(self.env._("The goods of a validated DDT cannot be changed."))
+        Here none: every DDT takes its number from the suite's DDT sequence. A
+        localization that numbers the transfers themselves (Italy's
+        l10n_it_stock_ddt, joined by bo_logistics_it_ddt) overrides this, so a
+        shipment carries one number only.
+        """
+        return self
+
+    def _bo_write_numbering(self, vals):
+        """Write the number and state of DDTs, which write() refuses: for the
+        Validate and Cancel actions, and the bridges that number DDTs."""
         return super().write(vals)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if any(line.document_id.state != "draft" for line in lines):
-            raise UserError(self.env._("The goods of a validated DDT cannot be changed."))
-        return lines
+    def _bo_numbering_message(self):
+        return self.env._(
+            "A DDT gets its number and state from its Validate and Cancel buttons only."
+        )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_draft_only(self):
-        if any(line.document_id.state != "draft" for line in self):
-            raise UserError(self.env._("The goods of a validated DDT cannot be changed."))
+    @api.model
+    def _bo_sequence(self, company):
+        """The company's DDT sequence (gapless, one range per year), created on first use."""
+        sequence = self.env["ir.sequence"].search(
+            [("code", "=", "bo.transport.document"), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            # sudo: clerks validate DDTs but may not manage sequences.
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Transport Documents %(company)s", company=company.name),
+                        "code": "bo.transport.document",
+                        "company_id": company.id,
+                        "implementation": "no_gap",
+                        "use_date_range": True,
+                        "prefix": "DDT/%(range_year)s/",
+                        "padding": 5,
+                    }
+                )
+            )
+        return sequence
+
+    @api.model
+    def _bo_create_sequences(self):
+        """Create the DDT sequence of every company that lacks one (install, new companies).
+
+        Creating it ahead of the first validation keeps two first validations from
+        creating two sequences at once.
+        """
+        for company in self.env["res.company"].search([]):
+            self._bo_sequence(company)
+
+    @api.model
+    def _bo_lock_sequences(self, sequences):
+        """Take the rows of the DDT ``sequences`` for this transaction, before anything else.
+
+        NOTE: an UPDATE, not a plain read: concurrent validations queue here, and
+        under REPEATABLE READ the later one fails once the first commits and Odoo
+        retries it with a fresh snapshot, so the yearly range is never created
+        twice and the date-order check sees the other validation. One statement
+        taking the rows in id order: locked one by one in the order of the
+        documents' dates, two batches with DDTs of the same companies could each
+        hold the counter the other waits for (a deadlock).
+        """
+        self.env.cr.execute(
+            SQL(
+                """UPDATE ir_sequence SET write_date = now()
+                    WHERE id IN (SELECT id FROM ir_sequence WHERE id = ANY(%s)
+                                  ORDER BY id FOR UPDATE)""",
+                sequences.ids,
+            )
+        )
+
+    def _bo_check_date_order(self, company, documents):
+        """Numbers follow dates: no new DDT dated before the last validated one of its year."""
+        first = min(documents.mapped("date"))
+        last = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "!=", "draft"),
+                ("date", ">", first),
+                ("date", "<=", first.replace(month=12, day=31)),
+            ],
+            limit=1,
+            order="date desc",
+        )
+        if last:
+            raise UserError(
+                self.env._(
+                    "DDT %(number)s is already dated %(date)s: a new DDT cannot be dated earlier.",
+                    number=last.name,
+                    date=last.date,
+                )
+            )
+
+    @api.model
+    def _bo_take_numbers(self, sequence, day, count):
+        """``count`` consecutive DDT numbers of ``day``'s yearly range, through the
+        public sequence API.
+
+        The first number comes from ``next_by_id`` (which creates the year's range
+        when missing and row-locks its counter for this transaction, 'no_gap'); the
+        others are reserved as one block by moving that locked counter on by
+        ``count - 1`` steps (its ``number_next``, as the sequence form does), and
+        formatted with ``get_next_char``. A day of 2 000 DDTs costs a few queries
+        instead of four per DDT, and a rollback gives every number back.
+        """
+        first_name = sequence.next_by_id(sequence_date=day)
+        if count == 1:
+            return [first_name]
+        if sequence.implementation != "no_gap":
+            # NOTE: a sequence an administrator switched to 'standard' draws from a
+            # PostgreSQL sequence: no counter row to move, one call per number.
+            return [first_name] + [
+                sequence.next_by_id(sequence_date=day) for _i in range(count - 1)
+            ]
+        counter = sequence
+        range_from = False
+        if sequence.use_date_range:
+            counter = self.env["ir.sequence.date_range"].search(
+                [
+                    ("sequence_id", "=", sequence.id),
+                    ("date_from", "<=", day),
+                    ("date_to", ">=", day),
+                ],
+                limit=1,
+            )
+            range_from = counter.date_from
+        # sudo: clerks validate DDTs but may not manage sequences; the counter's
+        # row is already locked by next_by_id above.
+        counter = counter.sudo()
+        step = sequence.number_increment
+        first_more = counter.number_next
+        counter.number_next = first_more + step * (count - 1)
+        formatter = sequence.with_context(ir_sequence_date=day, ir_sequence_date_range=range_from)
+        return [first_name] + [
+            formatter.get_next_char(first_more + i * step) for i in range(count - 1)
+        ]
+
+    # ------------------------------------------------------------------
+    # Business methods: locking
+    # ------------------------------------------------------------------
+
+    def _bo_editable_done_fields(self):
+        """Fields a validated DDT still accepts (delivery tracking); extend to add more."""
+        return {
+            "delivered_date",
+            "delivery_note",
+            "invoice_ids",
+            "invoice_state",
+            "message_follower_ids",
+            "activity_ids",
+            "message_main_attachment_id",
+        }
+
+    def _bo_check_single_document(self):
+        """A transfer is on one DDT that is not cancelled, at most.
+
+        Runs wherever transfers join a DDT (create, write, DDTs made from
+        transfers), after locking them: see ``_bo_lock_pickings``.
+        """
+        pickings = self.picking_ids
+        if not pickings:
+            return
+        self.env.flush_all()
+        self._bo_lock_pickings(pickings)
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT rel.picking_id FROM bo_transport_document_picking_rel rel
+                   JOIN bo_transport_document doc ON doc.id = rel.document_id
+                   WHERE rel.picking_id = ANY(%s) AND doc.state != 'cancel'
+                   GROUP BY rel.picking_id HAVING count(*) > 1""",
+                pickings.ids,
+            )
+        )
+        if rows:
+            names = self.env["stock.picking"].browse([r[0] for r in rows]).mapped("name")
+            raise ValidationError(
+                self.env._("These transfers already have a DDT: %(names)s", names=", ".join(names))
+            )
+
+    @api.model
+    def _bo_lock_pickings(self, pickings):
+        """Take the rows of ``pickings`` for this transaction, before looking for their DDTs.
+
+        NOTE: the query looking for other DDTs reads this transaction's snapshot
+        and cannot see a DDT another clerk is creating for the same transfer. An
+        UPDATE, not a plain read or a SELECT FOR UPDATE (a lock alone lets the
+        later transaction go on with its old snapshot once the first commits):
+        the later one waits here, then fails with a serialization error under
+        REPEATABLE READ, and Odoo retries it with a fresh snapshot that sees the
+        first DDT. One statement taking the rows in id order, so two DDTs sharing
+        transfers cannot each hold one the other waits for (a deadlock).
+        """
+        self.env.cr.execute(
+            SQL(
+                """UPDATE stock_picking SET write_date = write_date
+                    WHERE id IN (SELECT id FROM stock_picking WHERE id = ANY(%s)
+                                  ORDER BY id FOR NO KEY UPDATE)""",
+                pickings.ids,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Business methods: PDF
+    # ------------------------------------------------------------------
+
+    def _bo_render_pdf(self):
+        """The DDTs' PDF as one file: rendered one by one, then merged.
+
+        NOTE: wkhtmltopdf built on unpatched Qt takes one input document only, so
+        Odoo cannot render several records in one call there.
+        """
+        report = self.env["ir.actions.report"]
+        streams = [
+            report._render_qweb_pdf("bo_logistics.bo_transport_document_report", [document.id])[0]
+            for document in self
+        ]
+        return streams[0] if len(streams) == 1 else pdf.merge_pdf(streams)

@@ -1,7 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -46,26 +46,28 @@ class DeliveryCarrier(models.Model):
     # Planning
     # ------------------------------------------------------------------
 
-    def _bo_holidays(self, company, date_from, date_to):
-        """Company-wide days off (global leaves of the company's working calendar)."""
+    def _bo_working_days(self, company):
+        """Working-day arithmetic of the company's working calendar.
+
+        Returns ``nth(day, n)``: the ``n``-th working day counting from ``day``
+        itself (``n`` >= 1), as ``resource.calendar.plan_days`` finds it in the
+        company's calendar (its attendances, less its public holidays). Memoized:
+        a day of shipments asks for a handful of (day, n) pairs, whatever the
+        number of transfers. With no calendar (or one with no working time) every
+        day counts.
+        """
         calendar = company.resource_calendar_id
-        if not calendar:
-            return set()
-        leaves = self.env["resource.calendar.leaves"].search(
-            [
-                ("calendar_id", "=", calendar.id),
-                ("resource_id", "=", False),
-                ("date_from", "<=", fields.Datetime.to_datetime(date_to)),
-                ("date_to", ">=", fields.Datetime.to_datetime(date_from)),
-            ]
-        )
-        days = set()
-        for leave in leaves:
-            day = leave.date_from.date()
-            while day <= leave.date_to.date():
-                days.add(day)
-                day += timedelta(days=1)
-        return days
+        tz = pytz.timezone(calendar.tz or "UTC")
+        memo = {}
+
+        def nth(day, n):
+            if (day, n) not in memo:
+                start = tz.localize(datetime.combine(day, time.min))
+                planned = calendar and calendar.plan_days(n, start, compute_leaves=True)
+                memo[day, n] = planned.date() if planned else day + timedelta(days=n - 1)
+            return memo[day, n]
+
+        return nth
 
     def _bo_service_table(self):
         """Everything the planner needs about these carriers, read once."""
@@ -117,10 +119,10 @@ class DeliveryCarrier(models.Model):
     def _bo_shipping_options(self, pickings, now=None):
         """Priced and dated options of every courier service for each transfer.
 
-        Set-based: carriers, rules, zones and holidays are read once for all
-        ``pickings``. Returns {picking id: [option dict]}, an option having
-        carrier, service, price and expected_date; a transfer no courier can take
-        gets an empty list.
+        Set-based: carriers, rules and zones are read once for all ``pickings``,
+        working days are counted once per delay. Returns {picking id: [option
+        dict]}, an option having carrier, service, price and expected_date; a
+        transfer no courier can take gets an empty list.
         """
         result = {picking.id: [] for picking in pickings}
         if not pickings:
@@ -139,9 +141,7 @@ class DeliveryCarrier(models.Model):
             table = carriers._bo_service_table()
             tz = pytz.timezone(company.partner_id.tz or self.env.user.tz or "Europe/Rome")
             local_now = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
-            holidays = self._bo_holidays(
-                company, local_now.date(), local_now.date() + timedelta(days=60)
-            )
+            nth_working_day = self._bo_working_days(company)
             # Many transfers share a zone and a delay: compute each once.
             transit_memo, date_memo = {}, {}
             for picking in company_pickings:
@@ -179,10 +179,10 @@ class DeliveryCarrier(models.Model):
                     price += row["surcharge"] + (carrier.bo_cod_fee if cod else 0.0)
                     date_key = (carrier.id, max(days + row["delta"], 0))
                     if date_key not in date_memo:
-                        pickup = planner.pickup_day(local_now, carrier.bo_cutoff_time, holidays)
-                        date_memo[date_key] = planner.add_working_days(
-                            pickup, date_key[1], holidays
-                        )
+                        # The pickup is the first working day from there on, the
+                        # delivery ``days`` working days after it.
+                        ready = planner.pickup_from(local_now, carrier.bo_cutoff_time)
+                        date_memo[date_key] = nth_working_day(ready, date_key[1] + 1)
                     expected = date_memo[date_key]
                     options.append(
                         {

@@ -167,6 +167,18 @@ class StockPicking(models.Model):
             action.update(view_mode="form", res_id=documents.id, views=[(False, "form")])
         return action
 
+    def action_bo_send_delivery_notice(self):
+        """Tell the customer the goods left, with the courier's tracking link.
+
+        Posted on the delivery's chatter; the email waits in the mail queue.
+        """
+        template = self.env.ref("bo_logistics.mail_template_delivery_notice")
+        for picking in self.filtered(lambda p: p.picking_type_code == "outgoing"):
+            picking.message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment", force_send=False
+            )
+        return True
+
     # ------------------------------------------------------------------
     # Business helpers
     # ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from . import (
     test_courier_choice,
     test_ddt_concurrency,
+    test_delivery_notice,
     test_invoicing_returns,
     test_late_shipments,
     test_manifest,

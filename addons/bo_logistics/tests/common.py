@@ -14,6 +14,8 @@ class BoLogisticsCommon(BoSalesCommon):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.env["res.lang"]._activate_lang("en_US")
         cls.company.partner_id.tz = "Europe/Rome"
+        # Couriers work the company's working days: Monday to Friday here.
+        cls.company.resource_calendar_id = cls._make_calendar("Test Week", range(5))
         cls.customer.write(
             {"street": "Via Roma 1", "city": "Bologna", "zip": "40121", "lang": "en_US"}
         )
@@ -49,6 +51,33 @@ class BoLogisticsCommon(BoSalesCommon):
         cls.env["delivery.carrier"].search(
             [("id", "not in", (cls.cheap_carrier | cls.fast_carrier).ids)]
         ).active = False
+
+    @classmethod
+    def _make_calendar(cls, name, weekdays):
+        """A working calendar, 8:00-12:00 and 13:00-17:00 in Rome on ``weekdays`` (0: Monday)."""
+        return cls.env["resource.calendar"].create(
+            {
+                "name": name,
+                "tz": "Europe/Rome",
+                "company_id": cls.company.id,
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{name} {day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": period,
+                        }
+                    )
+                    for day in weekdays
+                    for period, hour_from, hour_to in (
+                        ("morning", 8.0, 12.0),
+                        ("afternoon", 13.0, 17.0),
+                    )
+                ],
+            }
+        )
 
     @classmethod
     def _make_carrier(cls, name, cod, rules, zones, services, product):

@@ -1,7 +1,8 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
+import pytz
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
@@ -39,6 +40,52 @@ class TestCourierChoice(BoLogisticsCommon):
         # Picked up Friday; the express service (0 days) arrives Friday, as promised.
         self.assertEqual(order.picking_ids.bo_service_id.code, "EXP")
         self.assertEqual(order.picking_ids.bo_expected_date, date(2026, 3, 6))
+
+    def _public_holiday(self, day):
+        """A public holiday (a global leave) of the company's working calendar."""
+        calendar = self.company.resource_calendar_id
+        start = pytz.timezone(calendar.tz).localize(datetime.combine(day, time.min))
+        start = start.astimezone(pytz.utc).replace(tzinfo=None)
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public Holiday",
+                "calendar_id": calendar.id,
+                "date_from": start,
+                "date_to": start + timedelta(days=1, seconds=-1),
+            }
+        )
+
+    def test_working_days_are_the_company_calendar_ones(self):
+        friday, saturday, monday = date(2026, 3, 6), date(2026, 3, 7), date(2026, 3, 9)
+        nth = self.env["delivery.carrier"]._bo_working_days(self.company)
+        self.assertEqual(nth(friday, 1), friday)
+        self.assertEqual(nth(friday, 2), monday)
+        self.assertEqual(nth(saturday, 1), monday)
+        self._public_holiday(monday)
+        nth = self.env["delivery.carrier"]._bo_working_days(self.company)
+        self.assertEqual(nth(friday, 2), date(2026, 3, 10), "the holiday is skipped")
+        self.assertEqual(nth(saturday, 1), date(2026, 3, 10))
+        self.company.resource_calendar_id = self._make_calendar("Monday to Saturday", range(6))
+        nth = self.env["delivery.carrier"]._bo_working_days(self.company)
+        self.assertEqual(nth(friday, 2), saturday)
+        self.assertEqual(nth(saturday, 2), monday, "that calendar has no holiday")
+
+    def test_saturday_is_a_working_day_where_the_calendar_says_so(self):
+        # Picked up Thursday, two working days: Monday in a Monday-Friday week.
+        self.company.resource_calendar_id = self._make_calendar("Monday to Saturday", range(6))
+        order = self._make_order(commitment_date=datetime(2026, 3, 9, 12, 0))
+        picking = order.picking_ids
+        picking.action_bo_choose_courier()
+        self.assertEqual(picking.carrier_id, self.cheap_carrier)
+        self.assertEqual(picking.bo_expected_date, date(2026, 3, 7))
+
+    def test_public_holiday_delays_the_delivery(self):
+        self._public_holiday(date(2026, 3, 6))  # Friday
+        order = self._make_order(commitment_date=datetime(2026, 3, 20))
+        order.picking_ids.action_bo_choose_courier()
+        self.assertEqual(order.picking_ids.carrier_id, self.cheap_carrier)
+        # Picked up Thursday, two working days: Monday 9, Tuesday 10.
+        self.assertEqual(order.picking_ids.bo_expected_date, date(2026, 3, 10))
 
     def test_weight_and_cod_filter_couriers(self):
         heavy = self._make_order(product=self.product_heavy, commitment_date=datetime(2026, 3, 20))

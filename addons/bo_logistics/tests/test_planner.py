@@ -9,22 +9,13 @@ from ..tools import planner, tracking_csv
 
 @tagged("post_install", "-at_install")
 class TestPlanner(BaseCase):
-    def test_working_days_skip_weekend_and_holidays(self):
-        friday = date(2026, 3, 6)
-        self.assertEqual(planner.add_working_days(friday, 1, set()), date(2026, 3, 9))
-        self.assertEqual(planner.add_working_days(friday, 1, {date(2026, 3, 9)}), date(2026, 3, 10))
-        self.assertEqual(planner.add_working_days(date(2026, 3, 7), 0, set()), date(2026, 3, 9))
-
-    def test_pickup_after_cutoff_is_next_working_day(self):
-        self.assertEqual(
-            planner.pickup_day(datetime(2026, 3, 5, 15, 59), 16.0, set()), date(2026, 3, 5)
-        )
-        self.assertEqual(
-            planner.pickup_day(datetime(2026, 3, 5, 16, 0), 16.0, set()), date(2026, 3, 6)
-        )
-        self.assertEqual(
-            planner.pickup_day(datetime(2026, 3, 6, 17, 0), 16.0, set()), date(2026, 3, 9)
-        )
+    def test_pickup_after_cutoff_is_next_day(self):
+        """The courier's working days come later, from the company's calendar
+        (test_courier_choice)."""
+        thursday, friday = date(2026, 3, 5), date(2026, 3, 6)
+        self.assertEqual(planner.pickup_from(datetime(2026, 3, 5, 15, 59), 16.0), thursday)
+        self.assertEqual(planner.pickup_from(datetime(2026, 3, 5, 16, 0), 16.0), friday)
+        self.assertEqual(planner.pickup_from(datetime(2026, 3, 5, 23, 0), 0.0), thursday)
 
     def test_most_specific_zone_wins(self):
         zones = [

@@ -6,6 +6,7 @@ from datetime import date
 import PyPDF2
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.misc import format_date
@@ -91,6 +92,59 @@ class TestTransportDocument(BoLogisticsCommon):
         new = self._document()
         new.action_validate()
         self.assertEqual(new.name, "DDT/2031/00004", "a cancelled number is never reused")
+
+    def _manual_documents(self, count):
+        """Draft DDTs with no transfer (a repair shipment), quick to make by the dozen."""
+        uom = self.env.ref("uom.product_uom_unit")
+        return self.Document.create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "transport_by": "sender",
+                    "transport_reason": "repair",
+                    "line_ids": [
+                        Command.create({"name": "Drill", "quantity": 1.0, "uom_id": uom.id})
+                    ],
+                }
+                for _i in range(count)
+            ]
+        )
+
+    def test_batch_numbering_queries_do_not_grow_with_the_batch(self):
+        sequence = self.Document._bo_sequence(self.company)
+        day = date(2031, 3, 5)
+        self.assertEqual(self.Document._bo_take_numbers(sequence, day, 1), ["DDT/2031/00001"])
+        counts = []
+        for size in (2, 40):
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            numbers = self.Document._bo_take_numbers(sequence, day, size)
+            counts.append(self.env.cr.sql_log_count - start)
+            first = 2 if size == 2 else 4
+            self.assertEqual(
+                numbers, [f"DDT/2031/{n:05d}" for n in range(first, first + size)], size
+            )
+        self.assertEqual(counts[0], counts[1], "one block of numbers, whatever its size")
+        documents = self._manual_documents(3)
+        documents.action_validate()
+        self.assertEqual(
+            documents.mapped("name"), ["DDT/2031/00044", "DDT/2031/00045", "DDT/2031/00046"]
+        )
+
+    def test_batch_numbering_on_a_sequence_an_administrator_changed(self):
+        """Without yearly ranges, or drawn from a PostgreSQL sequence ('standard'),
+        a batch still gets distinct consecutive numbers."""
+        sequence = self.Document._bo_sequence(self.company)
+        for vals in ({"use_date_range": False}, {"implementation": "standard"}):
+            with self.subTest(vals=vals):
+                sequence.write(vals)
+                documents = self._manual_documents(3)
+                documents.action_validate()
+                numbers = [int(name.rsplit("/", 1)[1]) for name in documents.mapped("name")]
+                self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)), vals)
+                self.assertTrue(
+                    all(name.startswith("DDT/2031/") for name in documents.mapped("name"))
+                )
 
     def test_print_button_prints_the_ddt(self):
         document = self._document()

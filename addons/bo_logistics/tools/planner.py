@@ -1,10 +1,12 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Courier planning arithmetic with no ORM: working days, price rules, choice.
+"""Courier planning arithmetic with no ORM: cut-off, price rules, zones, choice.
 
 The model layer loads carriers, services, zones and price rules once for a whole
 set of transfers and calls these functions, so choosing couriers for a day of
-shipments costs a handful of queries instead of a few per transfer.
+shipments costs a handful of queries instead of a few per transfer. Working days
+are the company's working calendar's (``resource.calendar``), counted by the
+model layer (``delivery.carrier._bo_working_days``).
 """
 
 import operator
@@ -19,36 +21,17 @@ OPERATORS = {
 }
 
 
-def is_working_day(day, holidays):
-    """Monday to Friday and not a holiday (a set of dates)."""
-    return day.weekday() < 5 and day not in holidays
+def pickup_from(now, cutoff_hours):
+    """The first day the courier may collect a parcel ready at ``now`` (a naive local
+    datetime): that day before the daily cut-off, the next one after it.
 
-
-def next_working_day(day, holidays):
-    """The first working day on or after ``day``."""
-    while not is_working_day(day, holidays):
-        day += timedelta(days=1)
-    return day
-
-
-def add_working_days(day, days, holidays):
-    """The working day ``days`` working days after ``day`` (itself moved to a working day)."""
-    day = next_working_day(day, holidays)
-    for _i in range(max(days, 0)):
-        day = next_working_day(day + timedelta(days=1), holidays)
-    return day
-
-
-def pickup_day(now, cutoff_hours, holidays):
-    """The day the courier collects a parcel ready at ``now`` (a naive local datetime).
-
-    After the daily cut-off the parcel leaves on the next working day.
+    The courier collects on the first working day from there on.
     """
     day = now.date()
     hours = now.hour + now.minute / 60.0
-    if not is_working_day(day, holidays) or (cutoff_hours and hours >= cutoff_hours):
+    if cutoff_hours and hours >= cutoff_hours:
         day += timedelta(days=1)
-    return next_working_day(day, holidays)
+    return day
 
 
 def rule_price(rules, values):

@@ -24,5 +24,4 @@ from . import (
     res_users,
     resource_calendar_leaves,
     sale_order,
-    stock_picking,
 )

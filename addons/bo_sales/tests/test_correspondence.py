@@ -12,31 +12,6 @@ class TestCorrespondence(BoAfterSalesCommon):
             [("model", "=", record._name), ("res_id", "=", record.id)]
         )
 
-    def test_delivery_notice_with_tracking_link(self):
-        carrier_product = self.env["product.product"].create(
-            {"name": "Corriere Test", "type": "service"}
-        )
-        carrier = self.env["delivery.carrier"].create(
-            {
-                "name": "BRT Test",
-                "product_id": carrier_product.id,
-                "delivery_type": "fixed",
-                "tracking_url": "https://tracking.example.com/?ref=<shipmenttrackingnumber>",
-            }
-        )
-        order = self._create_order()
-        order.action_confirm()
-        picking = order.picking_ids
-        picking.write({"carrier_id": carrier.id, "carrier_tracking_ref": "BRT123456"})
-        self._deliver(order)
-        picking.action_bo_send_delivery_notice()
-        mail = self._mails(picking)
-        self.assertEqual(len(mail), 1)
-        self.assertEqual(mail.state, "outgoing")
-        self.assertIn("https://tracking.example.com/?ref=BRT123456", mail.body_html)
-        self.assertIn("BRT Test", mail.body_html)
-        self.assertIn(mail.mail_message_id, picking.message_ids)
-
     def test_order_confirmation_and_offer_emails(self):
         order = self._create_order(qty=1, price=250.0)
         order.with_context(force_report_rendering=True).action_bo_send_offer()
