@@ -321,52 +321,33 @@ def _infer_decimal(sheet, data_rows, options, info, language):
     headers. Adds a question when the file leaves it open."""
     if options.decimal:
         return options.decimal
-    indexes = [sheet.columns[key] for key in options.numbers if key in sheet.columns]
-    votes, ambiguous = {}, None
-    for row_number, cells in data_rows:
-        for index in indexes:
-            value = cells[index] if index < len(cells) else None
-            if not isinstance(value, str) or not value.strip():
-                continue
-            evidence = decimal_evidence(value)
-            if evidence == "?":
-                ambiguous = ambiguous or (row_number, value.strip())
-            elif evidence:
-                votes.setdefault(evidence, (row_number, value.strip()))
-    if len(votes) == 1:
-        return next(iter(votes))
-    if not votes and not ambiguous:
-        return None
     hints = set()
     if info.get("delimiter") == ",":
         hints.add(".")
     if language:
         hints.add("," if language == "it" else ".")
-    if not votes and len(hints) == 1:
-        return hints.pop()
-    if votes:
-        (row_a, value_a), (row_b, value_b) = sorted(votes.values())
-        message = _lt(
+    return _settle_question(
+        sheet,
+        data_rows,
+        "decimal",
+        options.numbers,
+        decimal_evidence,
+        hint=hints.pop() if len(hints) == 1 else None,
+        default="," if language == "it" else ".",
+        two_ways=lambda **values: _lt(
             "The file writes numbers in two ways (%(first)s on row %(first_row)s, %(second)s "
             "on row %(second_row)s). Choose below how its numbers are written, then check "
             "again.",
-            first=value_a,
-            first_row=row_a,
-            second=value_b,
-            second_row=row_b,
-        )
-    else:
-        row_number, value = ambiguous
-        message = _lt(
+            **values,
+        ),
+        open_value=lambda row, value: _lt(
             "Row %(row)s: %(value)s can be read as a decimal number or as a number with "
             "thousands, and nothing in the file tells which. Choose below how its numbers are "
             "written, then check again.",
-            row=row_number,
+            row=row,
             value=value,
-        )
-    sheet.questions.add("decimal")
-    sheet.problems.append(Problem(0, message))
-    return "," if language == "it" else "."
+        ),
+    )
 
 
 def _infer_date_order(sheet, data_rows, options, language):
@@ -375,48 +356,70 @@ def _infer_date_order(sheet, data_rows, options, language):
     question when the file leaves it open."""
     if options.date_order:
         return options.date_order
-    indexes = [sheet.columns[key] for key in options.dates if key in sheet.columns]
-    if not indexes:
-        return None
+    return _settle_question(
+        sheet,
+        data_rows,
+        "date_order",
+        options.dates,
+        date_order_evidence,
+        hint="dmy" if language == "it" or sheet.decimal == "," else None,
+        default="dmy",
+        two_ways=lambda **values: _lt(
+            "The file writes dates in two orders (%(first)s on row %(first_row)s, %(second)s "
+            "on row %(second_row)s). Choose below how its dates are written, then check "
+            "again.",
+            **values,
+        ),
+        open_value=lambda row, value: _lt(
+            "Row %(row)s: the date %(value)s can be read as %(day_first)s (day first) or "
+            "%(month_first)s (month first), and nothing in the file tells which. Choose below "
+            "how its dates are written, then check again.",
+            row=row,
+            value=value,
+            day_first=parse_date(value, order="dmy").isoformat(),
+            month_first=parse_date(value, order="mdy").isoformat(),
+        ),
+    )
+
+
+def _settle_question(
+    sheet, data_rows, question, keys, evidence, hint, default, two_ways, open_value
+):
+    """How the file writes something it may leave open (``question``: "decimal"
+    or "date_order"), from the text values of the columns ``keys``.
+
+    ``evidence(text)`` tells what one value says: a setting, "?" when it reads
+    both ways, None when it tells nothing. One setting among the values wins;
+    values that all read both ways fall back on ``hint``. Otherwise (two
+    settings, or no evidence and no hint) the question goes to the user: it is
+    added to ``sheet.questions`` with a blocking problem of the whole file,
+    whose message is ``two_ways(first=, first_row=, second=, second_row=)`` or
+    ``open_value(row, value)``, and the file is read with ``default``.
+    Returns the setting, or None when no value concerns it.
+    """
+    indexes = [sheet.columns[key] for key in keys if key in sheet.columns]
     votes, ambiguous = {}, None
     for row_number, cells in data_rows:
         for index in indexes:
             value = cells[index] if index < len(cells) else None
-            evidence = date_order_evidence(value)
-            if evidence == "?":
+            if not isinstance(value, str) or not value.strip():
+                continue
+            found = evidence(value)
+            if found == "?":
                 ambiguous = ambiguous or (row_number, value.strip())
-            elif evidence:
-                votes.setdefault(evidence, (row_number, value.strip()))
+            elif found:
+                votes.setdefault(found, (row_number, value.strip()))
     if len(votes) == 1:
         return next(iter(votes))
     if not votes and not ambiguous:
         return None
-    if not votes and (language == "it" or sheet.decimal == ","):
-        return "dmy"
+    if not votes and hint:
+        return hint
     if votes:
         (row_a, value_a), (row_b, value_b) = sorted(votes.values())
-        message = _lt(
-            "The file writes dates in two orders (%(first)s on row %(first_row)s, %(second)s "
-            "on row %(second_row)s). Choose below how its dates are written, then check "
-            "again.",
-            first=value_a,
-            first_row=row_a,
-            second=value_b,
-            second_row=row_b,
-        )
+        message = two_ways(first=value_a, first_row=row_a, second=value_b, second_row=row_b)
     else:
-        row_number, value = ambiguous
-        day_first = parse_date(value, order="dmy")
-        month_first = parse_date(value, order="mdy")
-        message = _lt(
-            "Row %(row)s: the date %(value)s can be read as %(day_first)s (day first) or "
-            "%(month_first)s (month first), and nothing in the file tells which. Choose below "
-            "how its dates are written, then check again.",
-            row=row_number,
-            value=value,
-            day_first=day_first.isoformat(),
-            month_first=month_first.isoformat(),
-        )
-    sheet.questions.add("date_order")
+        message = open_value(*ambiguous)
+    sheet.questions.add(question)
     sheet.problems.append(Problem(0, message))
-    return "dmy"
+    return default
