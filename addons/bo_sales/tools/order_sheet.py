@@ -9,7 +9,10 @@ of ``bo.order.import``.
 """
 
 import datetime
+import io
 from dataclasses import dataclass
+
+import xlsxwriter
 
 from odoo.tools.translate import LazyTranslate
 
@@ -29,6 +32,7 @@ __all__ = [
     "column_labels",
     "match_headers",
     "read_order_sheet",
+    "template_xlsx",
 ]
 
 # NOTE: no environment here (pure module): messages are lazy translations that
@@ -126,6 +130,40 @@ TEMPLATE_COLUMNS = [
     ("agent", "Agente"),
     ("notes", "Note"),
 ]
+
+
+def template_xlsx(sheet_name):
+    """The downloadable template: an .xlsx whose sheet ``sheet_name`` holds the
+    header row of :data:`TEMPLATE_COLUMNS` and an example row."""
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = book.add_worksheet(sheet_name)
+    bold = book.add_format({"bold": True, "bg_color": "#DDEBF7"})
+    date_format = book.add_format({"num_format": "dd/mm/yyyy"})
+    example = {
+        "customer": "Ferramenta Rossi S.r.l.",
+        "customer_vat": "IT01234567890",
+        "customer_code": "C0001",
+        "client_order_ref": "PO-2026-001",
+        "product": "ART-001",
+        "barcode": "",
+        "quantity": 10,
+        "price_unit": 12.5,
+        "discount": 5,
+        "commitment_date": None,
+        "agent": "",
+        "notes": "",
+    }
+    for column, (key, label) in enumerate(TEMPLATE_COLUMNS):
+        sheet.write(0, column, label, bold)
+        sheet.set_column(column, column, 18)
+        if key == "commitment_date":
+            sheet.write_datetime(1, column, datetime.datetime(2026, 12, 31), date_format)
+        elif example[key] not in ("", None):
+            sheet.write(1, column, example[key])
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return output.getvalue()
 
 
 def column_labels():
