@@ -18,6 +18,7 @@ from odoo.tests import BaseCase, tagged
 from odoo.addons.bo_sales.tools import order_sheet
 from odoo.addons.bo_sales.tools.order_sheet import SheetError, read_order_sheet
 from odoo.addons.bo_sales.tools.spreadsheet import common, detect, values
+from odoo.addons.bo_sales.tools.spreadsheet.common import has_value
 
 
 def text(message):
@@ -364,26 +365,46 @@ headers = st.lists(
 class TestOrderSheetProperties(BaseCase):
     """Random sheets: the reader returns rows or a clean error, never a traceback."""
 
-    def assert_clean(self, content, filename):
+    def assert_clean(self, content, filename, table=None):
+        """``table``: the cells written in the file, one list per row from row 1."""
         try:
             sheet = read_order_sheet(content, filename)
         except SheetError as error:
             self.assertTrue(text(error.message))
             return
+        read = [row.row for row in sheet.rows]
+        totals = [p.row for p in sheet.problems if text(p.message).startswith("A totals row")]
+        self.assertEqual(read, sorted(set(read)))
         for problem in sheet.problems:
             self.assertTrue(text(problem.message))
-            self.assertGreaterEqual(problem.row, 0)
-        for row in sheet.rows:
-            self.assertGreater(row.row, 0)
+            # The whole file (row 0), or a row read or skipped as a totals row.
+            self.assertIn(problem.row, {0, *read, *totals})
+        if table is not None:
+            # Only row 1 can be the header (no data cell is a header name); every
+            # other row keeps the number of its line, and holds a value there.
+            for number in read + totals:
+                self.assertGreater(number, 1)
+                self.assertTrue(any(has_value(cell) for cell in table[number - 1]), number)
+            # The last row shows an Excel error in every cell: one problem per column.
+            labels = order_sheet.column_labels()
+            self.assertEqual(
+                sorted(text(p.message) for p in sheet.problems if p.row == len(table)),
+                sorted(
+                    f"Column {text(labels[key])} shows the Excel error #REF!: correct the "
+                    "formula or type the value."
+                    for key in sheet.columns
+                ),
+            )
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(header=headers, rows=st.lists(st.lists(cell_values, max_size=9), max_size=15))
     def test_random_sheets(self, header, rows):
-        table = [header, *rows]
-        self.assert_clean(make_xlsx(table), "r.xlsx")
-        self.assert_clean(
-            make_xls([[c[:30] if isinstance(c, str) else c for c in r] for r in table]), "r.xls"
-        )
+        table = [header, *rows, ["#REF!"] * 9]
+        self.assert_clean(make_xlsx(table), "r.xlsx", table)
+        xls_table = [[c[:30] if isinstance(c, str) else c for c in r] for r in table]
+        self.assert_clean(make_xls(xls_table), "r.xls", xls_table)
+        # NOTE: no table for the CSV: a quote opens a cell that may span lines,
+        # and the rows are numbered as Excel numbers them, by record.
         csv_rows = [["" if c is None else str(c).replace("\n", " ") for c in r] for r in table]
         self.assert_clean(make_csv(csv_rows).replace(b"\r", b""), "r.csv")
 
