@@ -2,6 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What every reader of the package shares: limits, results and errors."""
 
+import io
+import logging
+import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from odoo.tools.translate import LazyTranslate
@@ -10,6 +14,7 @@ from odoo.tools.translate import LazyTranslate
 # the caller renders in the user's language with env._(message).
 # pylint: disable=prefer-env-translation
 _lt = LazyTranslate(__name__)
+_logger = logging.getLogger(__name__)
 
 MAX_FILE_SIZE = 10 * 1024 * 1024  # bytes of the uploaded file
 MAX_UNZIPPED_SIZE = 150 * 1024 * 1024  # declared size of an .xlsx once unzipped
@@ -67,6 +72,35 @@ def unreadable(filename):
             name=filename,
         )
     )
+
+
+@contextmanager
+def failures_as(error, what, filename):
+    """Turn any failure of the block but a :class:`SheetError` into ``error``
+    (the file is damaged); ``what`` ("Damaged .xlsx") names it in the log."""
+    try:
+        yield
+    except SheetError:
+        raise
+    except Exception as failure:
+        _logger.info("%s %s", what, filename, exc_info=True)
+        raise error from failure
+
+
+def open_archive(content, error):
+    """The zip archive of an .xlsx or .ods file; ``error`` when it is none."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as failure:
+        raise error from failure
+
+
+def check_unzipped_size(archive):
+    """Refuse an archive that would take too much memory once unzipped."""
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_SIZE:
+        raise SheetError(
+            _lt("The workbook is too large once uncompressed; split it in smaller files.")
+        )
 
 
 def has_value(value):

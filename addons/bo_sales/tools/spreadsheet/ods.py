@@ -3,10 +3,7 @@
 """OpenDocument spreadsheets (.ods), through lxml."""
 
 import datetime
-import io
-import logging
 import re
-import zipfile
 
 from odoo.tools.translate import LazyTranslate
 
@@ -17,7 +14,10 @@ from .common import (
     MAX_UNZIPPED_SIZE,
     Problem,
     SheetError,
+    check_unzipped_size,
+    failures_as,
     has_value,
+    open_archive,
     sheet_warnings,
     too_many_rows,
 )
@@ -27,7 +27,6 @@ from .values import Percent
 # the caller renders in the user's language with env._(message).
 # pylint: disable=prefer-env-translation
 _lt = LazyTranslate(__name__)
-_logger = logging.getLogger(__name__)
 
 ODS_NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -61,34 +60,19 @@ def read_ods(content, filename):
     """
     from lxml import etree
 
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise _unreadable_ods(filename) from error
-    with archive:
-        try:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_SIZE:
-                raise SheetError(
-                    _lt("The workbook is too large once uncompressed; split it in smaller files.")
-                )
-            with archive.open("content.xml") as member:
-                xml = member.read(MAX_UNZIPPED_SIZE)
-            parser = etree.XMLParser(
-                resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
-            )
-            root = etree.fromstring(xml, parser=parser)
-        except SheetError:
-            raise
-        except Exception as error:
-            _logger.info("Unreadable .ods %s", filename, exc_info=True)
-            raise _unreadable_ods(filename) from error
-    try:
+    with (
+        open_archive(content, _unreadable_ods(filename)) as archive,
+        failures_as(_unreadable_ods(filename), "Unreadable .ods", filename),
+    ):
+        check_unzipped_size(archive)
+        with archive.open("content.xml") as member:
+            xml = member.read(MAX_UNZIPPED_SIZE)
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
+        )
+        root = etree.fromstring(xml, parser=parser)
+    with failures_as(_unreadable_ods(filename), "Damaged .ods", filename):
         return _read_ods_tree(root, xml)
-    except SheetError:
-        raise
-    except Exception as error:
-        _logger.info("Damaged .ods %s", filename, exc_info=True)
-        raise _unreadable_ods(filename) from error
 
 
 def _read_ods_tree(root, xml):

@@ -3,41 +3,44 @@
 """Excel 97-2003 workbooks (.xls), through xlrd."""
 
 import io
-import logging
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import MAX_COLUMNS, SheetError, rows_with_values, sheet_warnings, unreadable
+from .common import (
+    MAX_COLUMNS,
+    SheetError,
+    failures_as,
+    rows_with_values,
+    sheet_warnings,
+    unreadable,
+)
 from .values import parse_date, percent_if_formatted
 
 # NOTE: no environment here (pure module): messages are lazy translations that
 # the caller renders in the user's language with env._(message).
 # pylint: disable=prefer-env-translation
 _lt = LazyTranslate(__name__)
-_logger = logging.getLogger(__name__)
 
 
 def read_xls(content, filename):
     import xlrd
 
-    try:
-        book = xlrd.open_workbook(
-            file_contents=content, formatting_info=True, on_demand=True, logfile=io.StringIO()
-        )
-    except xlrd.XLRDError as error:
-        if "encrypt" in str(error).lower():
-            raise SheetError(
-                _lt(
-                    "The workbook is protected by a password. Open it in Excel, remove the "
-                    "password and upload it again."
-                )
-            ) from error
-        raise unreadable(filename) from error
-    except Exception as error:
-        _logger.info("Unreadable .xls %s", filename, exc_info=True)
-        raise unreadable(filename) from error
+    with failures_as(unreadable(filename), "Unreadable .xls", filename):
+        try:
+            book = xlrd.open_workbook(
+                file_contents=content, formatting_info=True, on_demand=True, logfile=io.StringIO()
+            )
+        except xlrd.XLRDError as error:
+            if "encrypt" in str(error).lower():
+                raise SheetError(
+                    _lt(
+                        "The workbook is protected by a password. Open it in Excel, remove the "
+                        "password and upload it again."
+                    )
+                ) from error
+            raise unreadable(filename) from error
     warnings = []
-    try:
+    with failures_as(unreadable(filename), "Damaged .xls", filename):
         visible = [i for i in range(book.nsheets) if book.sheet_by_index(i).visibility == 0]
         hidden = [book.sheet_names()[i] for i in range(book.nsheets) if i not in visible]
         if not visible:
@@ -69,8 +72,3 @@ def read_xls(content, filename):
                 yield index + 1, cells
 
         return sheet.name, rows_with_values(rows()), warnings, merged, {"last_row": sheet.nrows}
-    except SheetError:
-        raise
-    except Exception as error:
-        _logger.info("Damaged .xls %s", filename, exc_info=True)
-        raise unreadable(filename) from error
