@@ -7,6 +7,8 @@ from . import (
     bo_customer_agreement,
     bo_offer_campaign,
     bo_order_import,
+    bo_order_import_issue,
+    bo_order_import_plan,
     bo_partner_issue,
     bo_payment_reminder,
     bo_payment_reminder_plan,

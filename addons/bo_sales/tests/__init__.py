@@ -18,6 +18,7 @@ from . import (
     test_partner_data,
     test_payment_reminder,
     test_security,
+    test_spreadsheet,
     test_sql_values,
     test_tours,
     test_tours_reader_language,

@@ -7,9 +7,11 @@ import io
 
 import xlsxwriter
 import xlwt
+from psycopg2.errors import NotNullViolation
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.bo_sales.tools.order_sheet import read_order_sheet
 
@@ -261,8 +263,14 @@ class TestOrderImport(BoSalesCommon):
         batch = self.new_batch(sheet_csv([row(vat="IT13579130371", product="ZT-SCREW")]))
         plan = batch._prepare_import()
         bad = dict(plan["orders"][0], partner_id=0)  # the database refuses it
-        with self.assertRaises(Exception), self.env.cr.savepoint():  # noqa: B017
+        with (
+            self.assertRaises(NotNullViolation) as caught,
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
             batch._action_create_orders(plan["orders"] + [bad])
+        diag = caught.exception.diag  # the server's words, whatever its language
+        self.assertEqual((diag.table_name, diag.column_name), ("sale_order", "partner_id"))
         self.assertFalse(self.env["sale.order"].search([("bo_import_id", "=", batch.id)]))
         self.assertNotEqual(batch.state, "done")
 

@@ -17,6 +17,8 @@ from odoo.tests import BaseCase, tagged
 
 from odoo.addons.bo_sales.tools import order_sheet
 from odoo.addons.bo_sales.tools.order_sheet import SheetError, read_order_sheet
+from odoo.addons.bo_sales.tools.spreadsheet import common, detect, values
+from odoo.addons.bo_sales.tools.spreadsheet.common import has_value
 
 
 def text(message):
@@ -113,21 +115,21 @@ class TestOrderSheetValues(BaseCase):
             2.5: 2.5,
         }
         for raw, expected in cases.items():
-            self.assertEqual(order_sheet.parse_number(raw), expected, raw)
-        self.assertIsNone(order_sheet.parse_number(""))
-        self.assertIsNone(order_sheet.parse_number(None))
+            self.assertEqual(values.parse_number(raw), expected, raw)
+        self.assertIsNone(values.parse_number(""))
+        self.assertIsNone(values.parse_number(None))
         for raw in ("abc", "1e5", "12-3", ",", "--1", float("nan"), True):
             with self.assertRaises(ValueError, msg=raw):
-                order_sheet.parse_number(raw)
+                values.parse_number(raw)
 
     def test_dates(self):
         expected = datetime.date(2026, 12, 31)
         for raw in ("31/12/2026", "31.12.2026", "31-12-2026", "2026-12-31", "31/12/26", 46387):
-            self.assertEqual(order_sheet.parse_date(raw), expected, raw)
-        self.assertEqual(order_sheet.parse_date(datetime.datetime(2026, 12, 31, 8, 0)), expected)
+            self.assertEqual(values.parse_date(raw), expected, raw)
+        self.assertEqual(values.parse_date(datetime.datetime(2026, 12, 31, 8, 0)), expected)
         for raw in ("31/02/2026", "tomorrow", -5, "2026-13-01"):
             with self.assertRaises(ValueError, msg=raw):
-                order_sheet.parse_date(raw)
+                values.parse_date(raw)
 
 
 @tagged("post_install", "-at_install")
@@ -241,7 +243,7 @@ class TestOrderSheetBadInput(BaseCase):
         encrypted = content.replace(interface_header, b"\x2f\x00\x02\x00\x00\x00", 1)
         self.assert_sheet_error(encrypted, "protetto.xls", "protected by a password")
         # An encrypted .xlsx is an OLE2 container holding an EncryptedPackage stream.
-        ole = order_sheet.OLE2_MAGIC + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")
+        ole = detect.OLE2_MAGIC + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")
         self.assert_sheet_error(ole + b"\x00" * 400, "protetto.xlsx", "protected by a password")
 
     def test_too_many_rows(self):
@@ -256,7 +258,7 @@ class TestOrderSheetBadInput(BaseCase):
         self.assert_sheet_error(output.getvalue(), "grande.xlsx", "more than 20000 rows")
 
     def test_too_many_rows_xls(self):
-        rows = [HEADER] + [["R", "", "", "A", 1]] * (order_sheet.MAX_ROWS + 100)
+        rows = [HEADER] + [["R", "", "", "A", 1]] * (common.MAX_ROWS + 100)
         self.assert_sheet_error(make_xls(rows), "grande.xls", "more than 20000 rows")
 
     def test_zip_bomb(self):
@@ -272,13 +274,13 @@ class TestOrderSheetBadInput(BaseCase):
                 target.writestr(info, source.read(info))
             chunk = b" " * (1024 * 1024)
             with target.open("xl/worksheets/padding.xml", "w") as member:
-                for _i in range(order_sheet.MAX_UNZIPPED_SIZE // len(chunk) + 1):
+                for _i in range(common.MAX_UNZIPPED_SIZE // len(chunk) + 1):
                     member.write(chunk)
-        self.assertLess(len(bomb.getvalue()), order_sheet.MAX_FILE_SIZE // 10)
+        self.assertLess(len(bomb.getvalue()), common.MAX_FILE_SIZE // 10)
         self.assert_sheet_error(bomb.getvalue(), "bomba.xlsx", "too large once uncompressed")
 
     def test_too_large_file(self):
-        content = b"a;b\n" * (order_sheet.MAX_FILE_SIZE // 4 + 1)
+        content = b"a;b\n" * (common.MAX_FILE_SIZE // 4 + 1)
         self.assert_sheet_error(content, "grande.csv", "larger than")
 
     def test_one_megabyte_cell(self):
@@ -363,33 +365,53 @@ headers = st.lists(
 class TestOrderSheetProperties(BaseCase):
     """Random sheets: the reader returns rows or a clean error, never a traceback."""
 
-    def assert_clean(self, content, filename):
+    def assert_clean(self, content, filename, table=None):
+        """``table``: the cells written in the file, one list per row from row 1."""
         try:
             sheet = read_order_sheet(content, filename)
         except SheetError as error:
             self.assertTrue(text(error.message))
             return
+        read = [row.row for row in sheet.rows]
+        totals = [p.row for p in sheet.problems if text(p.message).startswith("A totals row")]
+        self.assertEqual(read, sorted(set(read)))
         for problem in sheet.problems:
             self.assertTrue(text(problem.message))
-            self.assertGreaterEqual(problem.row, 0)
-        for row in sheet.rows:
-            self.assertGreater(row.row, 0)
+            # The whole file (row 0), or a row read or skipped as a totals row.
+            self.assertIn(problem.row, {0, *read, *totals})
+        if table is not None:
+            # Only row 1 can be the header (no data cell is a header name); every
+            # other row keeps the number of its line, and holds a value there.
+            for number in read + totals:
+                self.assertGreater(number, 1)
+                self.assertTrue(any(has_value(cell) for cell in table[number - 1]), number)
+            # The last row shows an Excel error in every cell: one problem per column.
+            labels = order_sheet.column_labels()
+            self.assertEqual(
+                sorted(text(p.message) for p in sheet.problems if p.row == len(table)),
+                sorted(
+                    f"Column {text(labels[key])} shows the Excel error #REF!: correct the "
+                    "formula or type the value."
+                    for key in sheet.columns
+                ),
+            )
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(header=headers, rows=st.lists(st.lists(cell_values, max_size=9), max_size=15))
     def test_random_sheets(self, header, rows):
-        table = [header, *rows]
-        self.assert_clean(make_xlsx(table), "r.xlsx")
-        self.assert_clean(
-            make_xls([[c[:30] if isinstance(c, str) else c for c in r] for r in table]), "r.xls"
-        )
+        table = [header, *rows, ["#REF!"] * 9]
+        self.assert_clean(make_xlsx(table), "r.xlsx", table)
+        xls_table = [[c[:30] if isinstance(c, str) else c for c in r] for r in table]
+        self.assert_clean(make_xls(xls_table), "r.xls", xls_table)
+        # NOTE: no table for the CSV: a quote opens a cell that may span lines,
+        # and the rows are numbered as Excel numbers them, by record.
         csv_rows = [["" if c is None else str(c).replace("\n", " ") for c in r] for r in table]
         self.assert_clean(make_csv(csv_rows).replace(b"\r", b""), "r.csv")
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(
         content=st.binary(max_size=2000),
-        prefix=st.sampled_from([b"", order_sheet.OLE2_MAGIC, order_sheet.ZIP_MAGIC]),
+        prefix=st.sampled_from([b"", detect.OLE2_MAGIC, detect.ZIP_MAGIC]),
         name=st.sampled_from(["a.xls", "a.xlsx", "a.csv", "a"]),
     )
     def test_random_bytes(self, content, prefix, name):
