@@ -12,13 +12,13 @@ import re
 from collections import defaultdict
 
 import pytz
-from stdnum.eu import vat as eu_vat
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, formatLang
 
-from ..tools import order_sheet
+from ..tools import order_sheet, tax_codes
+from ..tools.tax_codes import vat_country_and_number
 
 # Bounds of a plausible row (system parameter: default), beyond which a row is refused.
 IMPORT_LIMITS = {
@@ -26,20 +26,6 @@ IMPORT_LIMITS = {
     "bo_sales.import_max_price_unit": 1_000_000,
     "bo_sales.import_max_days_ahead": 730,
 }
-
-
-def _vat_key(value, default_country):
-    """(country prefix, number) of a VAT number, written with or without prefix."""
-    try:
-        compact = eu_vat.compact(value or "")
-    except Exception:
-        compact = ""
-    compact = re.sub(r"[^A-Z0-9]", "", (compact or value or "").upper())
-    if not compact:
-        return None
-    if re.match(r"^[A-Z]{2}", compact) and not re.match(r"^[A-Z]{2}$", compact):
-        return compact[:2], compact[2:]
-    return (default_country or "").upper(), compact
 
 
 class BoOrderImport(models.Model):
@@ -254,7 +240,9 @@ class BoOrderImport(models.Model):
         for sheet_row in rows:
             values = sheet_row.values
             for key in ("customer_vat", "customer"):
-                vat_key = _vat_key(values.get(key), country) if values.get(key) else None
+                vat_key = (
+                    vat_country_and_number(values.get(key), country) if values.get(key) else None
+                )
                 if vat_key and re.search(r"[0-9]{5}", vat_key[1]):
                     vat_keys.add(vat_key)
             for key in ("customer_code", "customer"):
@@ -263,20 +251,20 @@ class BoOrderImport(models.Model):
             if values.get("customer"):
                 names.add(values["customer"].lower())
         numbers = list({number for _c, number in vat_keys})
-        candidates = list({c + n for c, n in vat_keys} | set(numbers))
         partner_ids = []
-        if candidates or refs or names:
+        if numbers or refs or names:
             self.env["res.partner"].flush_model(["vat", "ref", "name", "commercial_partner_id"])
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT id FROM res_partner
+                    SELECT id FROM res_partner p
                      WHERE active AND id = commercial_partner_id
-                       AND (regexp_replace(upper(vat), '[^A-Z0-9]', '', 'g') = ANY(%(vats)s)
+                       AND (%(vat_key)s = ANY(%(vats)s)
                             OR ref = ANY(%(refs)s)
                             OR lower(name) = ANY(%(names)s))
                     """,
-                    vats=candidates,
+                    vat_key=SQL(tax_codes.VAT_SQL),
+                    vats=numbers,
                     refs=list(refs),
                     names=list(names),
                 )
@@ -292,7 +280,9 @@ class BoOrderImport(models.Model):
         by_vat, by_ref, by_name = defaultdict(list), defaultdict(list), defaultdict(list)
         for partner in partners:
             if partner.vat:
-                by_vat[_vat_key(partner.vat, partner.country_id.code or country)].append(partner)
+                by_vat[
+                    vat_country_and_number(partner.vat, partner.country_id.code or country)
+                ].append(partner)
             if partner.ref:
                 by_ref[partner.ref].append(partner)
             by_name[(partner.name or "").lower()].append(partner)
@@ -302,7 +292,13 @@ class BoOrderImport(models.Model):
             steps = []
             for key in ("customer_vat", "customer"):
                 if values.get(key):
-                    steps.append((by_vat, _vat_key(values[key], country), values[key]))
+                    steps.append(
+                        (
+                            by_vat,
+                            vat_country_and_number(values[key], country),
+                            values[key],
+                        )
+                    )
             for key in ("customer_code", "customer"):
                 if values.get(key):
                     steps.append((by_ref, values[key], values[key]))

@@ -72,6 +72,20 @@ def normalise_vat(vat):
     return re.sub(r"^[A-Z]{2}(?=[0-9])", "", number)
 
 
+def vat_country_and_number(vat, default_country=""):
+    """``(country, number)`` of a VAT number written with or without its
+    country prefix: the prefix when there is one, else ``default_country``
+    (upper case); the number as ``normalise_vat`` gives it. ``None`` for empty.
+    Tells apart two companies of different countries whose numbers are the
+    same digits, where ``normalise_vat`` alone would not."""
+    number = normalise_vat(vat)
+    if not number:
+        return None
+    compact = re.sub(r"[^A-Za-z0-9]", "", vat or "").upper()
+    prefix = compact[:2] if compact != number else (default_country or "").upper()
+    return prefix, number
+
+
 @lru_cache(maxsize=4096)
 def is_valid_vat(vat, country_code=None):
     """True when ``vat`` is a valid VAT number.
