@@ -10,6 +10,5 @@ from . import (
     bo_report_kind_sales,
     bo_report_sales_figures,
     bo_sales_target,
-    demo_data,
     sale_report,
 )
