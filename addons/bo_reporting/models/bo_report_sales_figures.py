@@ -74,11 +74,8 @@ class BoReportSalesFigures(models.AbstractModel):
         thirty columns before any filter applies.
         """
         report = ctx["report"]
-        agent = (
-            SQL("COALESCE(s.bo_agent_id, bo_commercial.bo_agent_id)")
-            if "bo_agent_id" in self.env["sale.order"]._fields
-            else SQL("bo_commercial.bo_agent_id")
-        )
+        # The order's own agent wins over its customer's (as sale.report).
+        agent = SQL("COALESCE(s.bo_agent_id, bo_commercial.bo_agent_id)")
         conditions = [
             SQL("l.display_type IS NULL AND l.product_id IS NOT NULL"),
             SQL("s.state IN %s", tuple(self.env["sale.report"]._get_done_states())),
@@ -106,9 +103,7 @@ class BoReportSalesFigures(models.AbstractModel):
             )
             conditions.append(SQL("t.categ_id = ANY(%s)", categories.ids))
         order_fields = ["state", "date_order", "currency_rate", "partner_id", "user_id"]
-        order_fields += ["company_id", "team_id"]
-        if "bo_agent_id" in self.env["sale.order"]._fields:
-            order_fields.append("bo_agent_id")
+        order_fields += ["company_id", "team_id", "bo_agent_id"]
         for model, names in (
             ("sale.order.line", ["price_subtotal", "margin", "product_id", "display_type"]),
             ("sale.order", order_fields),
