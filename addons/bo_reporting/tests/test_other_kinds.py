@@ -58,33 +58,20 @@ class TestOtherKinds(BoReportingCommon):
         )
         return run._bo_payload()
 
-    def _has(self, model, *names):
-        return self.env.get(model) is not None and all(
-            name in self.env[model]._fields for name in names
-        )
-
     def test_deliveries(self):
         payload = self._payload("deliveries")
+        self.assertEqual(payload["notes"], [])
         table = payload["tables"][0]
+        self.assertEqual(
+            [column["label"] for column in table["columns"][:3]],
+            ["Courier", "Shipments", "Courier cost"],
+        )
         [row] = [row for row in table["rows"] if row[0] == self.carrier.display_name]
         self.assertEqual(row[1], len(self.pickings))
         self.assertAlmostEqual(row[2], sum(self.pickings.mapped("carrier_price")), places=2)
-        tracked = self._has(
-            "stock.picking",
-            "bo_shipping_state",
-            "bo_expected_date",
-            "bo_delivered_date",
-            "bo_is_late",
-        )
-        notes = " ".join(payload["notes"])
-        if tracked:
-            self.assertFalse(notes)
-            late = len(self.pickings.filtered("bo_is_late"))
-            self.assertEqual(row[3], late)
-            self.assertAlmostEqual(row[4], (row[1] - late) / row[1])
-        else:
-            self.assertIn("Source not installed: Shipment tracking (bo_logistics)", notes)
-            self.assertEqual(len(table["columns"]), 3)
+        kpis = {kpi["label"]: kpi["value"] for kpi in payload["kpis"]}
+        self.assertEqual(kpis["Shipments"], sum(row[1] for row in table["rows"]))
+        self.assertAlmostEqual(kpis["Courier cost"], sum(row[2] for row in table["rows"]))
 
     def test_agents_activity(self):
         start = datetime.datetime(2024, 3, 4, 9, 0)
