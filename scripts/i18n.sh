@@ -8,4 +8,4 @@ db=${BO_TEST_DB:-bo_test}
 suite_installed "$db" || die "Test database $db has no suite installed: run make test first."
 odoo_bin -d "$db" -u "$BO_ADDONS" --stop-after-init --log-level=warn --logfile="$LOCAL_DIR/log/$db.log" \
     || die "Upgrading the suite in $db failed; see .local/log/$db.log"
-"$VENV/bin/python" "$PROJECT_DIR/scripts/i18n.py" "$ODOO_CONF" "$db" ${BO_I18N_ADDONS:-bo_sales bo_logistics bo_reporting bo_logistics_it_ddt}
+"$VENV/bin/python" "$PROJECT_DIR/scripts/i18n.py" "$ODOO_CONF" "$db" ${BO_I18N_ADDONS:-bo_sales bo_logistics bo_reporting bo_logistics_it_ddt bo_reporting_logistics}

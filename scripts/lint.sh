@@ -8,4 +8,4 @@ info "ruff"
 "$VENV/bin/ruff" format --check addons tests tools scripts conftest.py
 info "pylint-odoo"
 "$VENV/bin/pylint" --rcfile=.pylintrc addons/bo_sales addons/bo_logistics addons/bo_reporting \
-    addons/bo_logistics_it_ddt
+    addons/bo_logistics_it_ddt addons/bo_reporting_logistics

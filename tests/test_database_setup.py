@@ -21,7 +21,8 @@ class TestDatabaseSetup(TransactionCase):
     def test_profile_modules(self):
         """The Italian profile (default) has Odoo's Italian localization complete,
         as it auto-installs for an Italian company; the plain one has none of
-        Italy's e-invoicing (BO_DB_PROFILE, scripts/create_db.py)."""
+        Italy's e-invoicing (BO_DB_PROFILE, scripts/create_db.py). The suite's
+        bridges install by themselves where their dependencies are."""
         profile = os.environ.get("BO_DB_PROFILE") or "italian"
         modules = self.env["ir.module.module"].search(
             [
@@ -34,19 +35,22 @@ class TestDatabaseSetup(TransactionCase):
                         "l10n_it_stock_ddt",
                         "account_peppol",
                         "bo_logistics_it_ddt",
+                        "bo_reporting_logistics",
                     ),
                 )
             ]
         )
         states = {module.name: module.state for module in modules}
         self.assertEqual(self.env.company.country_id.code, "IT")
-        self.assertEqual(states.get("l10n_it"), "installed")
+        self.assertEqual(states.pop("l10n_it"), "installed")
+        # The reports' bridge to the shipment tracking installs by itself with
+        # bo_logistics and bo_reporting, in both profiles.
+        self.assertEqual(states.pop("bo_reporting_logistics"), "installed")
         if profile == "italian":
             self.assertEqual(
                 states,
                 dict.fromkeys(
                     (
-                        "l10n_it",
                         "l10n_it_edi",
                         "l10n_it_stock_ddt",
                         "account_peppol",

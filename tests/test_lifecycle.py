@@ -11,7 +11,9 @@ the upgrades) against databases of its own, named after the test database
 1. Install: a database of Odoo with the dependencies of bo_sales and their demo
    data (scripts/create_db.py, as `make run` does), then bo_sales; copied, then
    bo_logistics then bo_reporting in one copy, bo_reporting then bo_logistics in
-   the other, one module per step with its demo data. After each step: the
+   the other, one module per step with its demo data (the second of the two
+   brings bo_reporting_logistics, the bridge Odoo installs by itself once both
+   are there, as it removes it with either). After each step: the
    records present before are all there with the same values (every stored
    column of partners, products, orders, pickings, moves, invoices, payments,
    events, crons, mail templates, parameters, sequences and the suite's own

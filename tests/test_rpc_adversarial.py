@@ -26,7 +26,13 @@ from datetime import date
 from odoo import Command
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
 
-SUITE = {"bo_sales", "bo_logistics", "bo_reporting", "bo_logistics_it_ddt"}
+SUITE = {
+    "bo_sales",
+    "bo_logistics",
+    "bo_reporting",
+    "bo_logistics_it_ddt",
+    "bo_reporting_logistics",
+}
 
 #: Roles, one column each in EXPECTED.
 ROLES = ("agent", "clerk", "manager", "salesman", "stock", "accountant", "portal", "other_clerk")

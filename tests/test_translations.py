@@ -11,8 +11,9 @@ from odoo.tools.translate import TranslationModuleReader
 
 ADDONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "addons")
 SUITE = ("bo_sales", "bo_logistics", "bo_reporting")
-# Bridges installed by Odoo where their other dependency is (Italian localization).
-BRIDGES = ("bo_logistics_it_ddt",)
+# Bridges Odoo installs by itself where their other dependency is (Italian
+# localization; bo_logistics for the reports' shipment tracking).
+BRIDGES = ("bo_logistics_it_ddt", "bo_reporting_logistics")
 
 
 @tagged("post_install", "-at_install")

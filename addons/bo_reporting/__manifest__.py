@@ -4,7 +4,7 @@
     "name": "Back Office - Reporting",
     "summary": "Periodic sales, agents, order quality, deliveries and receivables reports, "
     "produced on schedule and sent to management and marketing",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/bo-suite/bo-suite",
     "author": "bo-suite",

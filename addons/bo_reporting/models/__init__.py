@@ -8,7 +8,7 @@ from . import (
     bo_report_kind_quality,
     bo_report_kind_receivables,
     bo_report_kind_sales,
+    bo_report_sales_figures,
     bo_sales_target,
-    demo_data,
     sale_report,
 )

@@ -5,6 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..demo import sales_history
 from ..tools import periods
 
 _logger = logging.getLogger(__name__)
@@ -216,3 +217,12 @@ class BoPeriodicReport(models.Model):
                 report._bo_generate(report._bo_due_period())
 
         return self.env["ir.cron"]._bo_process_in_batches(find, process, batch_size)
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _bo_demo_sales_history(self):
+        """A year of sales history on the demo database, relative to today
+        (called from demo/bo_reporting_demo.xml; see demo/sales_history.py)."""
+        sales_history.create_sales_history(self.env)

@@ -8,12 +8,12 @@ from ..tools import periods
 class BoReportKind(models.AbstractModel):
     """Base of the report kinds: one provider model per kind (``bo.report.kind.<kind>``).
 
-    A provider declares the models and fields it reads in ``_bo_requirements``
-    (some come from sibling addons this one does not depend on), checks them
-    at run time with ``_bo_missing`` and returns the figures of one period as
-    a *section* dict: ``kpis``, ``tables``, ``charts`` and ``notes``. Figures
-    are SQL aggregates (grouped reads or ``odoo.tools.SQL``) so that the number
-    of queries does not grow with the number of orders.
+    A provider returns the figures of one period as a *section* dict:
+    ``kpis``, ``tables``, ``charts`` and ``notes``. Figures are SQL aggregates
+    (grouped reads or ``odoo.tools.SQL``) so that the number of queries does
+    not grow with the number of orders. A kind reads the models of the addons
+    this one depends on; an addon adding figures to a kind extends its
+    provider model.
 
     A table is a dict ``title``, ``columns``, ``rows``; ``full_list: True``
     marks a list as long as the data (e.g. every customer), which the PDF
@@ -22,40 +22,6 @@ class BoReportKind(models.AbstractModel):
 
     _name = "bo.report.kind"
     _description = "Periodic report kind"
-
-    @api.model
-    def _bo_requirements(self):
-        """Mapping {source label: [(model, [fields])]} of the optional sources."""
-        return {}
-
-    @api.model
-    def _bo_missing(self, requirements):
-        """The ``model.field`` names of ``requirements`` absent from this database."""
-        missing = []
-        for model, field_names in requirements:
-            if self.env.get(model) is None:
-                missing.append(model)
-                continue
-            fields_ = self.env[model]._fields
-            missing += [f"{model}.{name}" for name in field_names if name not in fields_]
-        return missing
-
-    @api.model
-    def _bo_sources(self):
-        """{source label: True when installed} and the notes for the missing ones."""
-        available, notes = {}, []
-        for label, requirements in self._bo_requirements().items():
-            missing = self._bo_missing(requirements)
-            available[label] = not missing
-            if missing:
-                notes.append(
-                    self.env._(
-                        "Source not installed: %(name)s (missing %(missing)s).",
-                        name=label,
-                        missing=", ".join(missing),
-                    )
-                )
-        return available, notes
 
     @api.model
     def _bo_collect(self, ctx):

@@ -8,25 +8,14 @@ from ..tools import charts
 
 
 class BoReportKindAgents(models.AbstractModel):
-    """Agents' activity: visits (agents' agenda, when installed) and turnover per agent."""
+    """Agents' activity: turnover per agent, visits of their agenda and orders taken at them."""
 
     _name = "bo.report.kind.agents"
     _inherit = "bo.report.kind"
     _description = "Periodic report kind: agents' activity"
 
     @api.model
-    def _bo_requirements(self):
-        return {
-            self.env._("Agents' appointments"): [
-                ("calendar.event", ["bo_agent_id", "bo_customer_id", "bo_kind", "bo_state"]),
-            ],
-            self.env._("Orders from visits"): [("sale.order", ["bo_visit_id"])],
-        }
-
-    @api.model
     def _bo_collect(self, ctx):
-        available, notes = self._bo_sources()
-        agenda_label, visits_label = list(self._bo_requirements())
         period = ctx["period"]
         company = ctx["company"]
         agent_domain = [("bo_is_agent", "=", True)]
@@ -50,83 +39,71 @@ class BoReportKindAgents(models.AbstractModel):
             )
         )
         visits = defaultdict(lambda: defaultdict(int))
-        visited = {}
-        from_visits = {}
-        if available[agenda_label]:
-            events = self._bo_env(ctx, "calendar.event")
-            domain = [
-                ("bo_agent_id", "in", agents.ids),
-                ("bo_kind", "=", "visit"),
-                *self._bo_datetime_domain(ctx, "start", period),
-            ]
-            for agent, state, count in events._read_group(
-                domain, ["bo_agent_id", "bo_state"], ["__count"]
-            ):
-                visits[agent][state] = count
-            visited = dict(
-                events._read_group(
-                    [*domain, ("bo_state", "=", "done")],
-                    ["bo_agent_id"],
-                    ["bo_customer_id:count_distinct"],
-                )
+        events = self._bo_env(ctx, "calendar.event")
+        domain = [
+            ("bo_agent_id", "in", agents.ids),
+            ("bo_kind", "=", "visit"),
+            *self._bo_datetime_domain(ctx, "start", period),
+        ]
+        for agent, state, count in events._read_group(
+            domain, ["bo_agent_id", "bo_state"], ["__count"]
+        ):
+            visits[agent][state] = count
+        visited = dict(
+            events._read_group(
+                [*domain, ("bo_state", "=", "done")],
+                ["bo_agent_id"],
+                ["bo_customer_id:count_distinct"],
             )
-        if available[visits_label] and available[agenda_label]:
-            orders = self._bo_env(ctx, "sale.order")
-            # NOTE: grouped by visit, then summed per the visit's agent: Odoo 18
-            # cannot group by a field of a related record.
-            per_agent = defaultdict(lambda: [0, 0.0])
-            for visit, count, amount in orders._read_group(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "=", "sale"),
-                    ("bo_visit_id", "!=", False),
-                    ("bo_visit_id.bo_agent_id", "in", agents.ids),
-                    *self._bo_datetime_domain(ctx, "date_order", period),
-                ],
-                ["bo_visit_id"],
-                ["__count", "amount_untaxed:sum"],
-            ):
-                per_agent[visit.bo_agent_id][0] += count
-                per_agent[visit.bo_agent_id][1] += amount
-            from_visits = {agent: tuple(figures) for agent, figures in per_agent.items()}
+        )
+        orders = self._bo_env(ctx, "sale.order")
+        # NOTE: grouped by visit, then summed per the visit's agent: Odoo 18
+        # cannot group by a field of a related record.
+        per_agent = defaultdict(lambda: [0, 0.0])
+        for visit, count, amount in orders._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "sale"),
+                ("bo_visit_id", "!=", False),
+                ("bo_visit_id.bo_agent_id", "in", agents.ids),
+                *self._bo_datetime_domain(ctx, "date_order", period),
+            ],
+            ["bo_visit_id"],
+            ["__count", "amount_untaxed:sum"],
+        ):
+            per_agent[visit.bo_agent_id][0] += count
+            per_agent[visit.bo_agent_id][1] += amount
+        from_visits = {agent: tuple(figures) for agent, figures in per_agent.items()}
         columns = [
             self._bo_column(self.env._("Agent")),
             self._bo_column(self.env._("Customers"), "int"),
             self._bo_column(self.env._("Invoiced"), "money"),
+            self._bo_column(self.env._("Visits done"), "int"),
+            self._bo_column(self.env._("Visits planned"), "int"),
+            self._bo_column(self.env._("Visits missed"), "int"),
+            self._bo_column(self.env._("Customers visited"), "int"),
+            self._bo_column(self.env._("Coverage"), "pct"),
+            self._bo_column(self.env._("Orders from visits"), "int"),
+            self._bo_column(self.env._("Ordered from visits"), "money"),
         ]
-        if available[agenda_label]:
-            columns += [
-                self._bo_column(self.env._("Visits done"), "int"),
-                self._bo_column(self.env._("Visits planned"), "int"),
-                self._bo_column(self.env._("Visits missed"), "int"),
-                self._bo_column(self.env._("Customers visited"), "int"),
-                self._bo_column(self.env._("Coverage"), "pct"),
-            ]
-        if available[visits_label] and available[agenda_label]:
-            columns += [
-                self._bo_column(self.env._("Orders from visits"), "int"),
-                self._bo_column(self.env._("Ordered from visits"), "money"),
-            ]
         rows = []
         for agent in agents:
-            row = [
-                agent.display_name,
-                customers.get(agent, 0),
-                self._bo_round(ctx, turnover.get(agent, 0.0)),
-            ]
-            if available[agenda_label]:
-                count_customers = customers.get(agent, 0)
-                row += [
+            count_customers = customers.get(agent, 0)
+            count, amount = from_visits.get(agent, (0, 0.0))
+            rows.append(
+                [
+                    agent.display_name,
+                    count_customers,
+                    self._bo_round(ctx, turnover.get(agent, 0.0)),
                     visits[agent]["done"],
                     visits[agent]["planned"],
                     visits[agent]["missed"],
                     visited.get(agent, 0),
                     visited.get(agent, 0) / count_customers if count_customers else None,
+                    count,
+                    self._bo_round(ctx, amount),
                 ]
-            if available[visits_label] and available[agenda_label]:
-                count, amount = from_visits.get(agent, (0, 0.0))
-                row += [count, self._bo_round(ctx, amount)]
-            rows.append(row)
+            )
         rows.sort(key=lambda row: (-row[2], row[0]))
         kpis = [
             {
@@ -135,18 +112,15 @@ class BoReportKindAgents(models.AbstractModel):
                 "value": self._bo_round(ctx, sum(row[2] for row in rows)),
                 "comparison": None,
                 "change": None,
-            }
+            },
+            {
+                "label": self.env._("Visits done"),
+                "type": "int",
+                "value": sum(row[3] for row in rows),
+                "comparison": None,
+                "change": None,
+            },
         ]
-        if available[agenda_label]:
-            kpis.append(
-                {
-                    "label": self.env._("Visits done"),
-                    "type": "int",
-                    "value": sum(row[3] for row in rows),
-                    "comparison": None,
-                    "change": None,
-                }
-            )
         chart_list = [
             charts.bar_chart(
                 self.env._("Invoiced turnover by agent"),
@@ -156,4 +130,4 @@ class BoReportKindAgents(models.AbstractModel):
             )
         ]
         tables = [{"title": self.env._("Agents"), "columns": columns, "rows": rows}]
-        return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}
+        return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": []}

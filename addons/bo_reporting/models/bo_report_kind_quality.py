@@ -7,20 +7,11 @@ from ..tools import charts
 
 
 class BoReportKindQuality(models.AbstractModel):
-    """Order quality: checks and findings (order checks, when installed), time to confirm."""
+    """Order quality: outcome of the order checks, findings per rule, time to confirm."""
 
     _name = "bo.report.kind.quality"
     _inherit = "bo.report.kind"
     _description = "Periodic report kind: order quality"
-
-    @api.model
-    def _bo_requirements(self):
-        return {
-            self.env._("Order checks"): [
-                ("sale.order", ["bo_check_state", "bo_override_reason", "bo_override_user_id"]),
-                ("bo.check.finding", ["rule_id", "order_id", "severity"]),
-            ],
-        }
 
     @api.model
     def _bo_confirmation_times(self, ctx):
@@ -48,8 +39,6 @@ class BoReportKindQuality(models.AbstractModel):
 
     @api.model
     def _bo_collect(self, ctx):
-        available, notes = self._bo_sources()
-        (checks_label,) = list(self._bo_requirements())
         times = self._bo_confirmation_times(ctx)
         # sudo: names of every salesperson, archived ones included (see _bo_env).
         users = self.env["res.users"].sudo().browse([row[0] for row in times if row[0]])
@@ -98,83 +87,81 @@ class BoReportKindQuality(models.AbstractModel):
                 horizontal=True,
             )
         ]
-        if available[checks_label]:
-            orders = self._bo_env(ctx, "sale.order")
-            order_domain = [
-                ("company_id", "=", ctx["company"].id),
-                *self._bo_datetime_domain(ctx, "date_order", ctx["period"]),
+        orders = self._bo_env(ctx, "sale.order")
+        order_domain = [
+            ("company_id", "=", ctx["company"].id),
+            *self._bo_datetime_domain(ctx, "date_order", ctx["period"]),
+        ]
+        states = orders._read_group(order_domain, ["bo_check_state"], ["__count"])
+        selection = dict(orders._fields["bo_check_state"]._description_selection(self.env))
+        state_rows = [
+            [selection.get(state, state or self.env._("(none)")), count] for state, count in states
+        ]
+        findings = self._bo_env(ctx, "bo.check.finding")._read_group(
+            [("order_id", "in", orders._search(order_domain))],
+            ["rule_id", "severity"],
+            ["__count", "order_id:count_distinct"],
+        )
+        finding_rows = sorted(
+            (
+                [rule.display_name, str(severity), count, count_orders]
+                for rule, severity, count, count_orders in findings
+            ),
+            key=lambda row: (-row[2], row[0]),
+        )
+        flagged = orders.search(
+            [*order_domain, ("bo_check_state", "in", ("blocked", "overridden"))],
+            order="date_order desc",
+            limit=100,
+        )
+        flagged_rows = [
+            [
+                order.name,
+                order.partner_id.display_name,
+                selection.get(order.bo_check_state, ""),
+                order.bo_override_reason or "",
+                order.bo_override_user_id.display_name or "",
             ]
-            states = orders._read_group(order_domain, ["bo_check_state"], ["__count"])
-            selection = dict(orders._fields["bo_check_state"]._description_selection(self.env))
-            state_rows = [
-                [selection.get(state, state or self.env._("(none)")), count]
-                for state, count in states
-            ]
-            findings = self._bo_env(ctx, "bo.check.finding")._read_group(
-                [("order_id", "in", orders._search(order_domain))],
-                ["rule_id", "severity"],
-                ["__count", "order_id:count_distinct"],
-            )
-            finding_rows = sorted(
-                (
-                    [rule.display_name, str(severity), count, count_orders]
-                    for rule, severity, count, count_orders in findings
-                ),
-                key=lambda row: (-row[2], row[0]),
-            )
-            flagged = orders.search(
-                [*order_domain, ("bo_check_state", "in", ("blocked", "overridden"))],
-                order="date_order desc",
-                limit=100,
-            )
-            flagged_rows = [
-                [
-                    order.name,
-                    order.partner_id.display_name,
-                    selection.get(order.bo_check_state, ""),
-                    order.bo_override_reason or "",
-                    order.bo_override_user_id.display_name or "",
-                ]
-                for order in flagged
-            ]
-            kpis.append(
-                {
-                    "label": self.env._("Orders checked"),
-                    "type": "int",
-                    "value": sum(row[1] for row in state_rows),
-                    "comparison": None,
-                    "change": None,
-                }
-            )
-            tables += [
-                {
-                    "title": self.env._("Check outcome"),
-                    "columns": [
-                        self._bo_column(self.env._("Outcome")),
-                        self._bo_column(self.env._("Orders"), "int"),
-                    ],
-                    "rows": state_rows,
-                },
-                {
-                    "title": self.env._("Findings per rule"),
-                    "columns": [
-                        self._bo_column(self.env._("Rule")),
-                        self._bo_column(self.env._("Severity")),
-                        self._bo_column(self.env._("Findings"), "int"),
-                        self._bo_column(self.env._("Orders"), "int"),
-                    ],
-                    "rows": finding_rows,
-                },
-                {
-                    "title": self.env._("Blocked and overridden"),
-                    "columns": [
-                        self._bo_column(self.env._("Order")),
-                        self._bo_column(self.env._("Customer")),
-                        self._bo_column(self.env._("Outcome")),
-                        self._bo_column(self.env._("Reason")),
-                        self._bo_column(self.env._("Overridden by")),
-                    ],
-                    "rows": flagged_rows,
-                },
-            ]
-        return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": notes}
+            for order in flagged
+        ]
+        kpis.append(
+            {
+                "label": self.env._("Orders checked"),
+                "type": "int",
+                "value": sum(row[1] for row in state_rows),
+                "comparison": None,
+                "change": None,
+            }
+        )
+        tables += [
+            {
+                "title": self.env._("Check outcome"),
+                "columns": [
+                    self._bo_column(self.env._("Outcome")),
+                    self._bo_column(self.env._("Orders"), "int"),
+                ],
+                "rows": state_rows,
+            },
+            {
+                "title": self.env._("Findings per rule"),
+                "columns": [
+                    self._bo_column(self.env._("Rule")),
+                    self._bo_column(self.env._("Severity")),
+                    self._bo_column(self.env._("Findings"), "int"),
+                    self._bo_column(self.env._("Orders"), "int"),
+                ],
+                "rows": finding_rows,
+            },
+            {
+                "title": self.env._("Blocked and overridden"),
+                "columns": [
+                    self._bo_column(self.env._("Order")),
+                    self._bo_column(self.env._("Customer")),
+                    self._bo_column(self.env._("Outcome")),
+                    self._bo_column(self.env._("Reason")),
+                    self._bo_column(self.env._("Overridden by")),
+                ],
+                "rows": flagged_rows,
+            },
+        ]
+        return {"kpis": kpis, "tables": tables, "charts": chart_list, "notes": []}

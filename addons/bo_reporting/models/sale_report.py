@@ -9,12 +9,9 @@ class SaleReport(models.Model):
     bo_agent_id = fields.Many2one("res.partner", string="Agent", readonly=True)
 
     def _bo_agent_sql(self):
-        # NOTE: the order's own agent (added by the agents' addon) wins over the
-        # agent of the customer's commercial partner; checked at query time so
-        # that this addon does not depend on the one adding the field.
-        if "bo_agent_id" in self.env["sale.order"]._fields:
-            return "COALESCE(s.bo_agent_id, bo_commercial.bo_agent_id)"
-        return "bo_commercial.bo_agent_id"
+        # NOTE: the order's own agent wins over the agent of the customer's
+        # commercial partner.
+        return "COALESCE(s.bo_agent_id, bo_commercial.bo_agent_id)"
 
     def _select_additional_fields(self):
         res = super()._select_additional_fields()

@@ -1,12 +1,8 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import ast
-
 from odoo import api, models
-from odoo.tools import float_round
-from odoo.tools.misc import get_lang
 
-from odoo.addons.base.models.res_lang import intersperse
+from odoo.addons.bo_sales.tools.number_format import number_formatter
 
 DIGITS = {"money": 2, "float": 2, "int": 0, "pct": 1}
 
@@ -16,23 +12,6 @@ class ReportBoPeriodicReportRun(models.AbstractModel):
     _description = "Periodic report PDF"
 
     @api.model
-    def _bo_number_format(self):
-        """A number formatter giving what ``formatLang`` gives in this
-        environment's language, with the language read once: a report has
-        thousands of cells and ``formatLang`` looks the language up each time."""
-        lang = get_lang(self.env)
-        grouping = ast.literal_eval(lang.grouping)
-        thousands_sep, decimal_point = lang.thousands_sep or "", lang.decimal_point
-
-        def number(value, digits):
-            rounded = float_round(value, precision_digits=digits, rounding_method="HALF-EVEN")
-            integer, _point, decimals = (f"%.{digits}f" % rounded).partition(".")
-            integer = intersperse(integer, grouping, thousands_sep)[0]
-            return f"{integer}{decimal_point}{decimals}" if decimals else integer
-
-        return number
-
-    @api.model
     def _get_report_values(self, docids, data=None):
         runs = self.env["bo.periodic.report.run"].browse(docids)
         payload = (data or {}).get("bo_payload")
@@ -40,7 +19,7 @@ class ReportBoPeriodicReportRun(models.AbstractModel):
         payloads = (
             [payload] if payload else [run._bo_pdf_payload(run._bo_payload()) for run in runs]
         )
-        number = self._bo_number_format()
+        number = number_formatter(self.env)
 
         def fmt(value, kind):
             if value is None or value == "":

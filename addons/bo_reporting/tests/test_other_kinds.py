@@ -11,7 +11,7 @@ from .common import BoReportingCommon
 
 @tagged("post_install", "-at_install")
 class TestOtherKinds(BoReportingCommon):
-    """Kinds reading sibling addons: figures when installed, a clear note when not."""
+    """The agents', order quality and deliveries kinds."""
 
     @classmethod
     def setUpClass(cls):
@@ -58,58 +58,41 @@ class TestOtherKinds(BoReportingCommon):
         )
         return run._bo_payload()
 
-    def _has(self, model, *names):
-        return self.env.get(model) is not None and all(
-            name in self.env[model]._fields for name in names
-        )
-
     def test_deliveries(self):
         payload = self._payload("deliveries")
+        self.assertEqual(payload["notes"], [])
         table = payload["tables"][0]
+        self.assertEqual(
+            [column["label"] for column in table["columns"][:3]],
+            ["Courier", "Shipments", "Courier cost"],
+        )
         [row] = [row for row in table["rows"] if row[0] == self.carrier.display_name]
         self.assertEqual(row[1], len(self.pickings))
         self.assertAlmostEqual(row[2], sum(self.pickings.mapped("carrier_price")), places=2)
-        tracked = self._has(
-            "stock.picking",
-            "bo_shipping_state",
-            "bo_expected_date",
-            "bo_delivered_date",
-            "bo_is_late",
-        )
-        notes = " ".join(payload["notes"])
-        if tracked:
-            self.assertFalse(notes)
-            late = len(self.pickings.filtered("bo_is_late"))
-            self.assertEqual(row[3], late)
-            self.assertAlmostEqual(row[4], (row[1] - late) / row[1])
-        else:
-            self.assertIn("Source not installed: Shipment tracking (bo_logistics)", notes)
-            self.assertEqual(len(table["columns"]), 3)
+        kpis = {kpi["label"]: kpi["value"] for kpi in payload["kpis"]}
+        self.assertEqual(kpis["Shipments"], sum(row[1] for row in table["rows"]))
+        self.assertAlmostEqual(kpis["Courier cost"], sum(row[2] for row in table["rows"]))
 
     def test_agents_activity(self):
-        has_agenda = self._has(
-            "calendar.event", "bo_agent_id", "bo_customer_id", "bo_kind", "bo_state"
+        start = datetime.datetime(2024, 3, 4, 9, 0)
+        visits = self.env["calendar.event"].create(
+            [
+                {
+                    "name": f"Visit {state}",
+                    "start": start + datetime.timedelta(hours=2 * index),
+                    "stop": start + datetime.timedelta(hours=2 * index + 1),
+                    "bo_agent_id": self.agent_partner.id,
+                    "bo_customer_id": self.customer.id,
+                    "bo_kind": "visit",
+                    "bo_state": state,
+                }
+                for index, state in enumerate(("done", "done", "planned"))
+            ]
         )
-        if has_agenda:
-            start = datetime.datetime(2024, 3, 4, 9, 0)
-            visits = self.env["calendar.event"].create(
-                [
-                    {
-                        "name": f"Visit {state}",
-                        "start": start + datetime.timedelta(hours=2 * index),
-                        "stop": start + datetime.timedelta(hours=2 * index + 1),
-                        "bo_agent_id": self.agent_partner.id,
-                        "bo_customer_id": self.customer.id,
-                        "bo_kind": "visit",
-                        "bo_state": state,
-                    }
-                    for index, state in enumerate(("done", "done", "planned"))
-                ]
-            )
-            visit_order = self._bo_orders(
-                [(self.customer, [(self.drill, 2, 50.0)], datetime.datetime(2024, 3, 4, 15), None)]
-            )
-            visit_order.bo_visit_id = visits[0]
+        visit_order = self._bo_orders(
+            [(self.customer, [(self.drill, 2, 50.0)], datetime.datetime(2024, 3, 4, 15), None)]
+        )
+        visit_order.bo_visit_id = visits[0]
         payload = self._payload("agents")
         rows = {row[0]: row for row in payload["tables"][0]["rows"]}
         row = rows[self.agent_partner.display_name]
@@ -122,21 +105,15 @@ class TestOtherKinds(BoReportingCommon):
         )
         self.assertAlmostEqual(row[2], sum(invoiced.mapped("amount_untaxed_signed")), places=2)
         self.assertEqual(row[1], 1)  # customers of the agent
-        notes = " ".join(payload["notes"])
-        if has_agenda:
-            self.assertEqual(row[3:6], [2, 1, 0])
-            self.assertEqual(row[6], 1)
-            # Orders taken at the agent's visits: count and untaxed amount.
-            self.assertEqual(row[8], 1)
-            self.assertAlmostEqual(row[9], visit_order.amount_untaxed, places=2)
-        else:
-            self.assertIn("Source not installed: Agents' appointments", notes)
-            self.assertEqual(len(row), 3)
+        self.assertEqual(payload["notes"], [])
+        self.assertEqual(row[3:6], [2, 1, 0])
+        self.assertEqual(row[6], 1)
+        self.assertAlmostEqual(row[7], 1.0)  # the agent's one customer was visited
+        # Orders taken at the agent's visits: count and untaxed amount.
+        self.assertEqual(row[8], 1)
+        self.assertAlmostEqual(row[9], visit_order.amount_untaxed, places=2)
 
     def test_order_quality(self):
-        has_checks = self._has(
-            "sale.order", "bo_check_state", "bo_override_reason", "bo_override_user_id"
-        ) and (self._has("bo.check.finding", "rule_id", "order_id", "severity"))
         order = self._bo_orders(
             [(self.customer, [(self.drill, 1, 100.0)], fields.Datetime.now(), None)]
         )
@@ -152,10 +129,8 @@ class TestOtherKinds(BoReportingCommon):
         [row] = [row for row in times["rows"] if row[0] == order.user_id.display_name]
         self.assertEqual(row[1], 1)
         self.assertAlmostEqual(row[2], 5.0, places=2)
-        notes = " ".join(payload["notes"])
-        if has_checks:
-            self.assertFalse(notes)
-            self.assertTrue(any(t["title"] == "Findings per rule" for t in payload["tables"]))
-        else:
-            self.assertIn("Source not installed: Order checks", notes)
-            self.assertEqual(len(payload["tables"]), 1)
+        self.assertEqual(payload["notes"], [])
+        self.assertEqual(
+            [table["title"] for table in payload["tables"]],
+            ["Time to confirm", "Check outcome", "Findings per rule", "Blocked and overridden"],
+        )

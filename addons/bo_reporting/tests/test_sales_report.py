@@ -342,14 +342,16 @@ class TestSalesReport(BoReportingCommon):
         values = [0, 0.005, 0.015, -0.015, 1.005, 2.675, 999.995, 1234.5, -1234567.891, 1e9 / 3]
         for lang in ("en_US", "it_IT"):
             env = self.env(context=dict(self.env.context, lang=lang))
-            number = Pdf.with_env(env)._bo_number_format()
+            fmt = Pdf.with_env(env)._get_report_values([], data={})["fmt"]
             for value in values:
-                for digits in (0, 1, 2):
+                for kind, digits in (("int", 0), ("money", 2), ("float", 2)):
                     self.assertEqual(
-                        number(value, digits),
-                        formatLang(env, value, digits=digits),
-                        (lang, value, digits),
+                        fmt(value, kind), formatLang(env, value, digits=digits), (lang, value, kind)
                     )
+                percent = formatLang(env, value * 100.0, digits=1)
+                self.assertEqual(fmt(value, "pct"), f"{percent} %", (lang, value))
+            self.assertEqual(fmt("", "money"), "")
+            self.assertEqual(fmt("ACME", "text"), "ACME")
 
     def test_query_count_does_not_grow_with_orders(self):
         """Producing a run (figures, PDF and XLSX) issues as many queries with

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import format_date
 
 from ..tools.check_engine import is_engine
+from ..tools.number_format import number_formatter
 
 
 class BoCheckFinding(models.Model):
@@ -203,19 +204,7 @@ class BoCheckFinding(models.Model):
     def _bo_number_formatter(self):
         """Number formatter in the reader's language: ``fmt(value, digits)``;
         ``digits=None`` shows up to 4 decimals without trailing zeros."""
-        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
-        decimal_point = lang.decimal_point or "."
-        thousands_sep = lang.thousands_sep or ""
-
-        def fmt(value, digits=None):
-            text = f"{value:,.{4 if digits is None else digits}f}"
-            if digits is None and "." in text:
-                text = text.rstrip("0").rstrip(".")
-            return (
-                text.replace(",", "\x00").replace(".", decimal_point).replace("\x00", thousands_sep)
-            )
-
-        return fmt
+        return number_formatter(self.env, self.env.lang or "en_US")
 
     def _bo_format_param(self, value, fmt, product_names, currencies, labels):
         if not isinstance(value, dict):

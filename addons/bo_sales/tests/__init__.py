@@ -6,6 +6,7 @@ from . import (
     test_correspondence,
     test_cron_batches,
     test_mail_gateway,
+    test_number_format,
     test_offer_campaign,
     test_order_check_authority,
     test_order_checks,
