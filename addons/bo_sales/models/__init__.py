@@ -1,5 +1,7 @@
 from . import (
     bo_agenda_dispatch,
+    bo_check_engine,
+    bo_check_engine_override,
     bo_check_finding,
     bo_check_rule,
     bo_claim,
@@ -20,5 +22,6 @@ from . import (
     res_users,
     resource_calendar_leaves,
     sale_order,
+    sale_order_line,
     stock_picking,
 )
