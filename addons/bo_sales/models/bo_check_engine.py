@@ -9,6 +9,7 @@ from odoo.tools import SQL
 
 from ..tools.check_engine import is_engine
 from ..tools.sql_values import int_array
+from .bo_check_rule import CheckFacts
 
 CHECK_STATES = [
     ("to_check", "To Check"),
@@ -154,22 +155,15 @@ class BoCheckEngine(models.AbstractModel):
         rules = self.env["bo.check.rule"].search(
             [("company_id", "in", [*(c.id for c in orders_by_company), False])]
         )
-        # Rows that several rules read (the orders' and lines' facts) are read
-        # once per run, kept on the cursor (not in the context: contexts are
-        # compared each time an environment is made) and dropped after the run.
-        run_key = f"bo_check_run_{id(orders)}"
-        self.env.cr.cache[run_key] = {}
         vals_list = []
-        try:
-            for company, company_orders in orders_by_company.items():
-                company_rules = rules.filtered(
-                    lambda r, c=company: r.company_id in (c, c.browse())
-                ).with_context(bo_check_run=run_key)
-                for rule in company_rules:
-                    for vals in rule.with_company(company)._bo_evaluate(company_orders):
-                        vals_list.append(dict(vals, rule_id=rule.id, severity=rule.severity))
-        finally:
-            del self.env.cr.cache[run_key]
+        for company, company_orders in orders_by_company.items():
+            # Rows that several rules read (the orders' and lines' facts) are
+            # read once per company's orders, by the first rule that needs them.
+            facts = CheckFacts()
+            company_rules = rules.filtered(lambda r, c=company: r.company_id in (c, c.browse()))
+            for rule in company_rules:
+                for vals in rule.with_company(company)._bo_evaluate(company_orders, facts):
+                    vals_list.append(dict(vals, rule_id=rule.id, severity=rule.severity))
         withdrawn = orders._bo_replace_findings(vals_list)
         orders._bo_write_check_states(vals_list, rules)
         if withdrawn:
