@@ -43,17 +43,19 @@ class CheckFacts:
 class BoCheckRule(models.Model):
     """A check run on quotations before they are confirmed.
 
-    Shipped rules carry a technical ``code``; their logic is the method
-    ``_bo_check_<code>(orders, facts)``, in the file of its family
-    (``bo_check_rule_<family>.py``: partner data, prices, credit, stock,
-    duplicates), which evaluates ALL the given orders at once (one or a few
-    SQL queries; the rows several rules read come from ``facts``, see
-    ``CheckFacts``) and returns a list of finding values
+    Shipped rules carry a technical ``code``, a value of the selection that
+    each family of rules extends in its own file (``bo_check_rule_<family>.py``:
+    partner data, prices, credit, stock, duplicates); their logic is the
+    method ``_bo_check_<code>(orders, facts)`` of that file, which evaluates
+    ALL the given orders at once (one or a few SQL queries; the rows several
+    rules read come from ``facts``, see ``CheckFacts``) and returns a list of
+    finding values
     ``{"order_id", "line_id", "message_key", "message_params"}`` (the message
     is written when read, in the reader's language: see bo.check.finding), or
     ``{"order_id", "line_id", "message"}`` with a text shown as is. Another
-    addon adds a rule with a data record and such a method. Rules without code
-    are the managers' own: an Odoo domain on orders or on order lines.
+    addon adds a rule with a data record, its code (``selection_add``) and
+    such a method. Rules without code are the managers' own: an Odoo domain
+    on orders or on order lines.
     """
 
     _name = "bo.check.rule"
@@ -62,7 +64,10 @@ class BoCheckRule(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(
+    # NOTE: each family of shipped rules adds its codes (selection_add) in its
+    # own file, bo_check_rule_<family>.py, with the method of each code.
+    code = fields.Selection(
+        selection=[],
         string="Technical Code",
         readonly=True,
         copy=False,
@@ -179,12 +184,15 @@ class BoCheckRule(models.Model):
             share (a new one when None: the rule reads its facts alone)
         """
         self.ensure_one()
-        if self.code:
-            method = getattr(self, f"_bo_check_{self.code}", None)
-            if not method:
-                return []
-            return method(orders, CheckFacts() if facts is None else facts)
-        return self._bo_check_custom_domain(orders)
+        if not self.code:
+            return self._bo_check_custom_domain(orders)
+        method = getattr(self, f"_bo_check_{self.code}", None)
+        if method is None:
+            # NOTE: a shipped rule without its logic would pass every order.
+            raise NotImplementedError(
+                f"Check rule {self.code!r} has no method _bo_check_{self.code}(orders, facts)."
+            )
+        return method(orders, CheckFacts() if facts is None else facts)
 
     def _bo_check_custom_domain(self, orders):
         # NOTE: no message stored: the finding shows the rule's description (or

@@ -14,6 +14,13 @@ class BoCheckRule(models.Model):
     # One file per family of rules, on purpose (see bo_check_rule.py).
     _inherit = "bo.check.rule"  # pylint: disable=consider-merging-classes-inherited
 
+    code = fields.Selection(
+        selection_add=[
+            ("credit_limit", "Credit limit exceeded"),
+            ("overdue", "Overdue invoices"),
+        ]
+    )
+
     def _bo_check_credit_limit(self, orders, facts):
         """Open receivables + confirmed orders not invoiced yet + this order,
         in company currency, against the customer's credit limit (Odoo's field)."""

@@ -16,6 +16,13 @@ class BoCheckRule(models.Model):
     # One file per family of rules, on purpose (see bo_check_rule.py).
     _inherit = "bo.check.rule"  # pylint: disable=consider-merging-classes-inherited
 
+    code = fields.Selection(
+        selection_add=[
+            ("duplicate", "Probable duplicate order"),
+            ("amount_range", "Order total outside the customer's usual range"),
+        ]
+    )
+
     def _bo_check_duplicate(self, orders, facts):
         """Same customer and same customer reference, or same products and
         quantities within N days: self-joins of the customers' orders (as Odoo

@@ -1,6 +1,6 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import fields, models
 
 from ..tools import tax_codes
 
@@ -11,6 +11,18 @@ class BoCheckRule(models.Model):
 
     # One file per family of rules, on purpose (see bo_check_rule.py).
     _inherit = "bo.check.rule"  # pylint: disable=consider-merging-classes-inherited
+
+    code = fields.Selection(
+        selection_add=[
+            ("vat_missing", "Customer without VAT number or fiscal code"),
+            ("vat_invalid", "Invalid VAT number or fiscal code"),
+            ("einvoice", "Customer not ready for e-invoicing"),
+            ("delivery_address", "Incomplete delivery address"),
+            ("payment_term", "No payment terms"),
+            ("client_ref", "Customer order reference missing"),
+            ("agent_missing", "Customer's agent missing on the order"),
+        ]
+    )
 
     def _bo_check_vat_missing(self, orders, facts):
         """EU businesses need a VAT number, Italian private customers a fiscal code;

@@ -23,6 +23,16 @@ class BoCheckRule(models.Model):
     # One file per family of rules, on purpose (see bo_check_rule.py).
     _inherit = "bo.check.rule"  # pylint: disable=consider-merging-classes-inherited
 
+    code = fields.Selection(
+        selection_add=[
+            ("price_floor", "Price below floor price"),
+            ("price_cost", "Price below cost"),
+            ("discount_max", "Discount above the allowed maximum"),
+            ("min_qty", "Quantity below minimum order quantity"),
+            ("packaging", "Quantity not a multiple of the packaging"),
+        ]
+    )
+
     def _bo_check_price_floor(self, orders, facts):
         return self._bo_check_price_limit(orders, facts, use_cost=False)
 

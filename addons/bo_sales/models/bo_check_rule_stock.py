@@ -14,6 +14,13 @@ class BoCheckRule(models.Model):
     # One file per family of rules, on purpose (see bo_check_rule.py).
     _inherit = "bo.check.rule"  # pylint: disable=consider-merging-classes-inherited
 
+    code = fields.Selection(
+        selection_add=[
+            ("delivery_date", "Requested delivery date not feasible"),
+            ("availability", "Product not available in time"),
+        ]
+    )
+
     def _bo_check_delivery_date(self, orders, facts):
         """Requested date (commitment_date) in the past or sooner than the
         longest lead time (sale_delay) of the order's products."""
