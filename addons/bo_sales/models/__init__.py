@@ -20,6 +20,7 @@ from . import (
     bo_visit_class,
     calendar_event,
     ir_cron,
+    mail_activity_mixin,
     product_template,
     res_config_settings,
     res_lang,

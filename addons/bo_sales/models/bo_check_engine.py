@@ -380,45 +380,16 @@ class BoCheckEngine(models.AbstractModel):
         )
         if not activity_type:
             return
-        Activity = self.env["mail.activity"]
-        existing = Activity.search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-        has_activity = set(existing.mapped("res_id"))
         blocked = self.filtered(
             lambda o: o.bo_check_state == "blocked" and o.state in ("draft", "sent")
         )
-        blocked_ids = set(blocked.ids)
-        existing.filtered(lambda a: a.res_id not in blocked_ids).unlink()
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        vals_list = []
-        summaries = {}
-        for order in blocked:
-            user = order.bo_agent_id.user_ids[:1] or order.user_id
-            if order.id in has_activity or not user:
-                continue
-            # In the language of the person who will read it, once per language.
-            if user.lang not in summaries:
-                summaries[user.lang] = self.with_context(lang=user.lang).env._(
-                    "Blocked by the order checks"
-                )
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": order.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": today,
-                    "summary": summaries[user.lang],
-                }
-            )
-        if vals_list:
-            Activity.with_context(mail_activity_quick_update=True).create(vals_list)
+        blocked.with_context(mail_activity_quick_update=True)._bo_activity_schedule_once(
+            activity_type,
+            user=lambda order: order.bo_agent_id.user_ids[:1] or order.user_id,
+            summary=lambda order, env: env._("Blocked by the order checks"),
+            date_deadline=fields.Date.context_today(self),
+            unlink_on=self - blocked,
+        )
 
     @api.model
     def _cron_bo_sync_check_activities(self):

@@ -369,46 +369,11 @@ class SaleOrder(models.Model):
             lambda o: o.user_id and today <= o.validity_date <= today + timedelta(days=days)
         )
         activity_type = self.env.ref("bo_sales.mail_activity_type_offer_followup")
-        self._bo_schedule_once(
-            expiring,
+        expiring._bo_activity_schedule_once(
             activity_type,
-            lambda o: o.with_context(lang=o.user_id.lang).env._(
-                "Offer %(name)s expires soon", name=o.name
-            ),
-            lambda o: o.user_id,
-            lambda o: o.validity_date,
-        )
-
-    @api.model
-    def _bo_schedule_once(self, records, activity_type, summary, user, deadline):
-        """Create one activity of ``activity_type`` per record lacking one.
-
-        :param summary, user, deadline: callables giving each record's values.
-        """
-        if not records:
-            return self.env["mail.activity"]
-        existing = self.env["mail.activity"].search(
-            [
-                ("res_model", "=", records._name),
-                ("res_id", "in", records.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-        done_ids = set(existing.mapped("res_id"))
-        model_id = self.env["ir.model"]._get_id(records._name)
-        return self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": record.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": summary(record),
-                    "user_id": user(record).id,
-                    "date_deadline": deadline(record),
-                }
-                for record in records
-                if record.id not in done_ids
-            ]
+            user=lambda order: order.user_id,
+            summary=lambda order, env: env._("Offer %(name)s expires soon", name=order.name),
+            date_deadline=lambda order: order.validity_date,
         )
 
     def _bo_file_blockers(self):
