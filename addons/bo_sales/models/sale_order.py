@@ -1,15 +1,12 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
-import io
 from collections import defaultdict
 from datetime import timedelta
 
-from PyPDF2 import PdfReader, PdfWriter
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, pdf
 
 from ..tools.amount_words import amount_to_words
 
@@ -434,12 +431,12 @@ class SaleOrder(models.Model):
 
     def _bo_close_file(self):
         for order in self:
-            pdf = order._bo_render_file_pdf()
+            content = order._bo_render_file_pdf()
             attachment = self.env["ir.attachment"].create(
                 {
                     "name": self.env._("Order file %(name)s.pdf", name=order.name),
                     "type": "binary",
-                    "datas": base64.b64encode(pdf),
+                    "datas": base64.b64encode(content),
                     "mimetype": "application/pdf",
                     "res_model": order._name,
                     "res_id": order.id,
@@ -473,16 +470,12 @@ class SaleOrder(models.Model):
     def _bo_render_file_pdf(self):
         """Render every document of the file and merge them into one PDF."""
         self.ensure_one()
-        writer = PdfWriter()
         reports = self.env["ir.actions.report"]
+        documents = []
         for report_ref, records in self._bo_file_documents():
             if not records:
                 continue
             # NOTE: sudo because the archive must hold every document of the
             # file even when the closing user cannot read e.g. accounting.
-            pdf, _ = reports.sudo()._render_qweb_pdf(report_ref, records.ids)
-            for page in PdfReader(io.BytesIO(pdf)).pages:
-                writer.add_page(page)
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        return buffer.getvalue()
+            documents.append(reports.sudo()._render_qweb_pdf(report_ref, records.ids)[0])
+        return pdf.merge_pdf(documents)
