@@ -124,6 +124,12 @@ FIELDS = {
     "bo.carrier.transit": {
         "data": "carrier_id company_id country_id state_id transit_days zip_from zip_to",
     },
+    "bo.check.engine": {
+        "engine": (
+            "bo_check_state bo_check_rule_id bo_check_date bo_override_reason "
+            "bo_override_user_id bo_override_date bo_override_snapshot"
+        ),
+    },
     "bo.check.finding": {
         "engine": (
             "code company_id line_id message order_id order_state overridden override_date "
@@ -342,6 +348,10 @@ METHODS = {
     "bo.agent.assign.wizard": {
         "action_assign": "agent_assign_wizard",
         "default_get": "crud",
+    },
+    "bo.check.engine": {
+        "action_bo_check": "order_run_checks",
+        "action_bo_override": "order_open_override",
     },
     "bo.check.finding": {
         "create": "finding_create",

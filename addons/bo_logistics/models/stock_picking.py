@@ -302,43 +302,20 @@ class StockPicking(models.Model):
     def _bo_flag_late(self, today):
         """Flag these shipments late and give each one open late-shipment activity."""
         self.write({"bo_is_late": True})
-        activity_type = self.env.ref("bo_logistics.mail_activity_type_late_shipment")
-        existing = self.env["mail.activity"].search(
-            [
-                ("res_model", "=", "stock.picking"),
-                ("res_id", "in", self.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-        already = set(existing.mapped("res_id"))
-        model_id = self.env["ir.model"]._get_id("stock.picking")
-        vals_list = []
-        for picking in self:
-            if picking.id in already:
-                continue
-            user = picking.user_id or picking.sale_id.user_id or self.env.user
-            # in the language (and date format) of the person who will read it
-            env = self.with_context(lang=user.lang).env
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": picking.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": today,
-                    "summary": env._(
-                        "Late shipment %(name)s: expected on %(date)s",
-                        name=picking.name,
-                        date=format_date(env, picking.bo_expected_date),
-                    ),
-                }
-            )
         # NOTE: the assignees' "activity assigned" emails wait in the queue,
         # however the job is called (the scheduler's server action asks the same):
         # sent right after the commit by this process, a kill between sending
         # and the queue's bookkeeping would have them sent again.
-        return (
-            self.env["mail.activity"].with_context(mail_notify_force_send=False).create(vals_list)
+        return self.with_context(mail_notify_force_send=False)._bo_activity_schedule_once(
+            self.env.ref("bo_logistics.mail_activity_type_late_shipment"),
+            user=lambda picking: picking.user_id or picking.sale_id.user_id or self.env.user,
+            # in the language (and date format) of the person who will read it
+            summary=lambda picking, env: env._(
+                "Late shipment %(name)s: expected on %(date)s",
+                name=picking.name,
+                date=format_date(env, picking.bo_expected_date),
+            ),
+            date_deadline=today,
         )
 
     def _action_done(self):

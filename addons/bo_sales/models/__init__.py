@@ -1,7 +1,14 @@
 from . import (
     bo_agenda_dispatch,
+    bo_check_engine,
+    bo_check_engine_override,
     bo_check_finding,
     bo_check_rule,
+    bo_check_rule_credit,
+    bo_check_rule_duplicate,
+    bo_check_rule_partner,
+    bo_check_rule_price,
+    bo_check_rule_stock,
     bo_claim,
     bo_claim_sla,
     bo_customer_agreement,
@@ -15,6 +22,7 @@ from . import (
     bo_visit_class,
     calendar_event,
     ir_cron,
+    mail_activity_mixin,
     product_template,
     res_config_settings,
     res_lang,
@@ -26,4 +34,5 @@ from . import (
     res_users,
     resource_calendar_leaves,
     sale_order,
+    sale_order_line,
 )

@@ -53,7 +53,7 @@ class BoCheckFinding(models.Model):
     message = fields.Char(compute="_compute_message")
     company_id = fields.Many2one(related="order_id.company_id")
     sequence = fields.Integer(related="rule_id.sequence")
-    code = fields.Char(related="rule_id.code")
+    code = fields.Selection(related="rule_id.code")
     partner_id = fields.Many2one(related="order_id.partner_id")
     user_id = fields.Many2one(related="order_id.user_id")
     order_state = fields.Selection(related="order_id.state")

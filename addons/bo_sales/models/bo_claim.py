@@ -336,31 +336,11 @@ class BoClaim(models.Model):
         late = self.search([("is_late", "=", True)])
         if not late:
             return
-        activity_type = self.env.ref("bo_sales.mail_activity_type_claim_escalation")
-        already = self.env["mail.activity"].search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", late.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-        late = late.filtered(lambda c: c.id not in set(already.mapped("res_id")))
         manager = self.env.ref("bo_sales.bo_sales_group_manager").users[:1]
-        model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = []
-        for claim in late:
-            user = manager or claim.user_id or self.env.user
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": claim.id,
-                    "activity_type_id": activity_type.id,
-                    # in the language of the person who will read it
-                    "summary": self.with_context(lang=user.lang).env._(
-                        "Late complaint %(name)s", name=claim.name
-                    ),
-                    "user_id": user.id,
-                    "date_deadline": fields.Date.context_today(self),
-                }
-            )
-        self.env["mail.activity"].create(vals_list)
+        late._bo_activity_schedule_once(
+            self.env.ref("bo_sales.mail_activity_type_claim_escalation"),
+            user=lambda claim: manager or claim.user_id or self.env.user,
+            # in the language of the person who will read it
+            summary=lambda claim, env: env._("Late complaint %(name)s", name=claim.name),
+            date_deadline=fields.Date.context_today(self),
+        )

@@ -90,14 +90,16 @@ class BoCustomerAgreement(models.Model):
                 ("date_end", "<=", today + timedelta(days=EXPIRY_NOTICE_DAYS)),
             ]
         )
-        return self.env["sale.order"]._bo_schedule_once(
-            expiring,
+        return expiring._bo_activity_schedule_once(
             self.env.ref("bo_sales.mail_activity_type_agreement_expiry"),
-            lambda a: self.env._(
-                "Agreement %(name)s expires on %(date)s", name=a.name, date=a.date_end
+            user=lambda agreement: agreement.user_id or self.env.user,
+            # NOTE: in the language of the job's user, not the assignee's.
+            summary=lambda agreement, _env: self.env._(
+                "Agreement %(name)s expires on %(date)s",
+                name=agreement.name,
+                date=agreement.date_end,
             ),
-            lambda a: a.user_id or self.env.user,
-            lambda a: fields.Date.subtract(a.date_end, days=7),
+            date_deadline=lambda agreement: fields.Date.subtract(agreement.date_end, days=7),
         )
 
 

@@ -104,6 +104,34 @@ class TestOrderChecks(BoSalesCommon):
         order.order_line.price_unit = 30.0  # below cost 40
         self.assertIn("price_cost", self._codes(order))
 
+    def test_every_rule_code_has_its_method(self):
+        """A shipped rule's code is a value of the selection, and each value
+        names its method (_bo_check_<code>), found by grep from the code."""
+        Rule = self.env["bo.check.rule"]
+        codes = [code for code, _label in Rule._fields["code"].selection]
+        self.assertEqual(len(codes), len(set(codes)), "a code added twice")
+        for code in codes:
+            with self.subTest(code=code):
+                self.assertTrue(callable(getattr(Rule, f"_bo_check_{code}", None)))
+        shipped = Rule.with_context(active_test=False).search([("code", "!=", False)])
+        self.assertEqual(set(shipped.mapped("code")), set(codes), "a code without its rule")
+
+    def test_rule_without_method_stops_the_check(self):
+        """A rule whose code has no method stops the check instead of passing
+        every order (only a database edited by hand can hold such a code)."""
+        order = (
+            self.env["sale.order"]
+            .with_context(bo_check_skip=True)
+            .create({"partner_id": self.good_customer.id})
+        )
+        rule = self.env.ref("bo_sales.bo_check_rule_payment_term")
+        self.env.cr.execute(
+            "UPDATE bo_check_rule SET code = 'no_such_rule' WHERE id = %s", [rule.id]
+        )
+        rule.invalidate_recordset(["code"])
+        with self.assertRaisesRegex(NotImplementedError, "_bo_check_no_such_rule"):
+            order.action_bo_check()
+
     def test_nightly_cron_checks_unchecked_quotations(self):
         order = (
             self.env["sale.order"]
