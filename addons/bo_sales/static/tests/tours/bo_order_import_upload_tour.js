@@ -73,6 +73,27 @@ export function uploadSteps(fileLabel = "ordini_agente_upload") {
     ];
 }
 
+/** Import the checked file's one order and open it from the list the clerk lands on. */
+function importAndOpenOrder() {
+    return [
+        {
+            content: "Import the order",
+            trigger: ".o_form_view button[name=action_import]",
+            run: "click",
+        },
+        {
+            content: "The clerk lands on the one order created",
+            trigger: ".o_list_view .o_list_renderer:has(.o_data_row):not(:has(.o_data_row:eq(1)))",
+            timeout: SERVER_TIMEOUT,
+        },
+        {
+            content: "Open the order",
+            trigger: ".o_list_view .o_data_row:contains(Ferramenta Upload) td.o_data_cell",
+            run: "click",
+        },
+    ];
+}
+
 registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
     steps: () => [
         ...uploadSteps(),
@@ -94,21 +115,7 @@ registry.category("web_tour.tours").add("bo_sales_order_import_upload_tour", {
             content: "The check announces one order",
             trigger: ".o_field_widget[name=planned_order_count]:contains(1)",
         },
-        {
-            content: "Import the order",
-            trigger: ".o_form_view button[name=action_import]",
-            run: "click",
-        },
-        {
-            content: "The clerk lands on the one order created",
-            trigger: ".o_list_view .o_list_renderer:has(.o_data_row):not(:has(.o_data_row:eq(1)))",
-            timeout: SERVER_TIMEOUT,
-        },
-        {
-            content: "Open the order",
-            trigger: ".o_list_view .o_data_row:contains(Ferramenta Upload) td.o_data_cell",
-            run: "click",
-        },
+        ...importAndOpenOrder(),
         {
             content: "The drill line has the quantity and price of the file",
             timeout: SERVER_TIMEOUT,
@@ -167,21 +174,7 @@ registry.category("web_tour.tours").add("bo_sales_order_import_question_tour", {
             trigger: ".o_form_view:not(:has(div[name=question_alert])) .o_field_widget[name=planned_order_count]:contains(1)",
             timeout: SERVER_TIMEOUT,
         },
-        {
-            content: "Import the order",
-            trigger: ".o_form_view button[name=action_import]",
-            run: "click",
-        },
-        {
-            content: "The clerk lands on the one order created",
-            trigger: ".o_list_view .o_list_renderer:has(.o_data_row):not(:has(.o_data_row:eq(1)))",
-            timeout: SERVER_TIMEOUT,
-        },
-        {
-            content: "Open the order",
-            trigger: ".o_list_view .o_data_row:contains(Ferramenta Upload) td.o_data_cell",
-            run: "click",
-        },
+        ...importAndOpenOrder(),
         {
             content: "1,500 is fifteen hundred in this English file",
             timeout: SERVER_TIMEOUT,

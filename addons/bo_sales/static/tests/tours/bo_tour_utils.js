@@ -84,12 +84,8 @@ export function createRecord() {
     ];
 }
 
-/**
- * Type ``text`` in a many2one input and pick the suggestion holding ``pick``
- * (the text by default), as a person does with the autocomplete.
- * ``scope`` narrows the input (e.g. ".modal" or ".o_selected_row").
- */
-export function fillMany2one(fieldName, text, { pick = text, scope = ".o_form_view" } = {}) {
+/** Type ``text`` in a relational field's autocomplete and pick ``pick`` among the suggestions. */
+function typeAndPick(fieldName, text, pick, scope) {
     return [
         {
             content: `Type "${text}" in ${fieldName}`,
@@ -101,6 +97,17 @@ export function fillMany2one(fieldName, text, { pick = text, scope = ".o_form_vi
             trigger: `.o-autocomplete--dropdown-menu .ui-menu-item a:contains(${pick})`,
             run: "click",
         },
+    ];
+}
+
+/**
+ * Type ``text`` in a many2one input and pick the suggestion holding ``pick``
+ * (the text by default), as a person does with the autocomplete.
+ * ``scope`` narrows the input (e.g. ".modal" or ".o_selected_row").
+ */
+export function fillMany2one(fieldName, text, { pick = text, scope = ".o_form_view" } = {}) {
+    return [
+        ...typeAndPick(fieldName, text, pick, scope),
         {
             content: `${fieldName} holds "${pick}"`,
             trigger: `${scope} .o_field_widget[name=${fieldName}] input:value(${pick})`,
@@ -111,16 +118,7 @@ export function fillMany2one(fieldName, text, { pick = text, scope = ".o_form_vi
 /** Add a tag to a many2many_tags field through its autocomplete. */
 export function addMany2manyTag(fieldName, text, { pick = text, scope = ".o_form_view" } = {}) {
     return [
-        {
-            content: `Type "${text}" in ${fieldName}`,
-            trigger: `${scope} .o_field_widget[name=${fieldName}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Pick "${pick}" among the suggestions`,
-            trigger: `.o-autocomplete--dropdown-menu .ui-menu-item a:contains(${pick})`,
-            run: "click",
-        },
+        ...typeAndPick(fieldName, text, pick, scope),
         {
             content: `${fieldName} shows the tag "${pick}"`,
             trigger: `${scope} .o_field_widget[name=${fieldName}] .o_tag:contains(${pick})`,
