@@ -55,8 +55,13 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/bo_check_override_wizard_views.xml",
+        "views/res_partner_supplier_views.xml",
+        "views/bo_supplier_document_views.xml",
+        "views/bo_supplier_document_type_views.xml",
+        "wizards/bo_supplier_state_wizard_views.xml",
         "views/bo_sales_menus.xml",
         "views/bo_aftersales_menus.xml",
+        "views/bo_supplier_menus.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "demo": [

@@ -1,8 +1,10 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 DOCUMENT_STATES = [
     ("valid", "Valid"),
@@ -126,6 +128,113 @@ class BoSupplierDocument(models.Model):
         documents = super().create(vals_list)
         documents._bo_archive_replaced()
         return documents
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_bo_open_supplier(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": self.partner_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Scheduled job
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_bo_supplier_documents(self):
+        """The daily check of the supplier register: documents' status of the
+        day, one reminder per document before it expires, suspension of the
+        qualified suppliers whose mandatory document has expired."""
+        today = fields.Date.context_today(self)
+        self._bo_refresh_states(today)
+        self._bo_remind_expiring()
+        self.env["res.partner"]._bo_supplier_suspend_expired()
+
+    @api.model
+    def _bo_refresh_states(self, today):
+        """Recompute the status of the documents that the date alone changes
+        (valid to expiring, expiring to expired), and their suppliers'."""
+        types = self.env["bo.supplier.document.type"].with_context(active_test=False).search([])
+        horizon = today + timedelta(days=max(types.mapped("reminder_days") or [0]))
+        documents = self.search(
+            [
+                ("date_expiry", "!=", False),
+                "|",
+                "&",
+                ("state", "=", "valid"),
+                ("date_expiry", "<=", horizon),
+                "&",
+                ("state", "=", "expiring"),
+                ("date_expiry", "<", today),
+            ]
+        )
+        # NOTE: marks the status and what depends on it (the suppliers'
+        # documents flags) to recompute, as a change of the expiry date would.
+        documents.modified(["date_expiry"])
+        documents.flush_recordset(["state"])
+        return documents
+
+    @api.model
+    def _bo_remind_expiring(self):
+        """One activity per document about to expire (or expired unseen) for
+        its responsible, never twice for the same expiry date.
+
+        :return: the activities created
+        """
+        documents = self.search(
+            [
+                ("state", "in", ("expiring", "expired")),
+                ("partner_id.bo_supplier_state", "not in", (False, "rejected")),
+            ]
+        ).filtered(lambda d: d.reminder_expiry != d.date_expiry)
+        if not documents:
+            return self.env["mail.activity"]
+        activity_type = self.env.ref("bo_sales.mail_activity_type_bo_supplier_document")
+        open_ids = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", documents.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
+        for document in documents.filtered(lambda d: d.id not in open_ids):
+            user = document.user_id or document.create_uid
+            # in the language of the person who will read it
+            env = self.with_context(lang=user.lang).env
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": document.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": env._(
+                        "Renew %(document)s of %(supplier)s: expires on %(date)s",
+                        document=document.document_type_id.with_env(env).name,
+                        supplier=document.partner_id.display_name,
+                        date=format_date(env, document.date_expiry),
+                    ),
+                    "user_id": user.id,
+                    "date_deadline": document.date_expiry,
+                }
+            )
+        activities = self.env["mail.activity"].create(vals_list)
+        by_expiry = defaultdict(lambda: self.browse())
+        for document in documents:
+            by_expiry[document.date_expiry] |= document
+        for expiry, same_day in by_expiry.items():
+            same_day.write({"reminder_expiry": expiry})
+        return activities
 
     # ------------------------------------------------------------------
     # Business helpers

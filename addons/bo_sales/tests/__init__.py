@@ -19,6 +19,8 @@ from . import (
     test_payment_reminder,
     test_security,
     test_sql_values,
+    test_supplier_documents_job,
+    test_supplier_register,
     test_tours,
     test_tours_reader_language,
     test_visit_planner,
