@@ -18,6 +18,7 @@ from . import (
     test_partner_data,
     test_payment_reminder,
     test_security,
+    test_spreadsheet,
     test_sql_values,
     test_supplier_documents_job,
     test_supplier_register,
