@@ -58,6 +58,7 @@
         "views/res_partner_supplier_views.xml",
         "views/bo_supplier_document_views.xml",
         "views/bo_supplier_document_type_views.xml",
+        "views/bo_supplier_candidate_import_views.xml",
         "wizards/bo_supplier_state_wizard_views.xml",
         "views/bo_sales_menus.xml",
         "views/bo_aftersales_menus.xml",

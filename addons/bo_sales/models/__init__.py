@@ -10,6 +10,7 @@ from . import (
     bo_partner_issue,
     bo_payment_reminder,
     bo_payment_reminder_plan,
+    bo_supplier_candidate_import,
     bo_supplier_document,
     bo_supplier_document_type,
     bo_visit_class,

@@ -228,14 +228,18 @@ class ResPartner(models.Model):
     def action_bo_supplier_reject(self):
         return self._bo_supplier_open_state_wizard("rejected")
 
-    def action_bo_supplier_view_documents(self):
+    def action_bo_supplier_add_document(self):
+        """A new qualification document of this supplier, in a dialog."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "bo_sales.bo_supplier_document_action"
-        )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
+        self._bo_supplier_check_access()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Qualification Document"),
+            "res_model": "bo.supplier.document",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.id},
+        }
 
     # ------------------------------------------------------------------
     # Business helpers

@@ -20,6 +20,7 @@ from . import (
     test_security,
     test_spreadsheet,
     test_sql_values,
+    test_supplier_candidate_import,
     test_supplier_documents_job,
     test_supplier_register,
     test_tours,
