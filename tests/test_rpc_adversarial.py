@@ -237,8 +237,8 @@ FIELDS = {
     },
     "bo.supplier.candidate.import": {
         "data": (
-            "company_id error_count file_data file_message file_name line_ids name new_count "
-            "partner_count row_count state update_count user_id warning_count"
+            "company_id error_count file_data file_message file_name import_valid_only line_ids "
+            "name new_count partner_count row_count state update_count user_id warning_count"
         ),
     },
     "bo.supplier.candidate.import.line": {
@@ -256,8 +256,8 @@ FIELDS = {
     },
     "bo.supplier.document.type": {
         "data": (
-            "active code company_id description mandatory multiple name reminder_days sequence "
-            "suspend_on_expiry validity_days"
+            "active code company_id country_ids description mandatory multiple name "
+            "reminder_days sequence suspend_on_expiry validity_days"
         ),
     },
     "bo.supplier.state.wizard": {
@@ -950,7 +950,11 @@ class TestRpcAdversarial(HttpCase):
                 [self._supplier().ids, ["bo_supplier_state", "bo_supplier_document_ids"]],
             )
         if name == "supplier_write_state":
-            return "res.partner", "write", [self._supplier().ids, {"bo_supplier_state": "qualified"}]
+            return (
+                "res.partner",
+                "write",
+                [self._supplier().ids, {"bo_supplier_state": "qualified"}],
+            )
         if name == "supplier_forge_documents_valid":
             return (
                 "res.partner",
@@ -1278,9 +1282,7 @@ class TestRpcAdversarial(HttpCase):
             ["name"],
         )
         self.assertEqual(outcome, "R", result)
-        outcome, result = self.rpc(
-            "agent", "res.partner", "fields_get", [], attributes=["string"]
-        )
+        outcome, result = self.rpc("agent", "res.partner", "fields_get", [], attributes=["string"])
         self.assertEqual(outcome, "A", result)
         self.assertFalse([name for name in result if name.startswith("bo_supplier")])
         outcome, result = self.rpc("agent", "res.partner", "get_views", [[False, "form"]])

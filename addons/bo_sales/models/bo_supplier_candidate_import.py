@@ -247,9 +247,7 @@ class BoSupplierCandidateImport(models.Model):
         default_country = self.company_id.country_id or self.env.ref("base.it")
         rows = []
         for sheet_row in sheet.rows:
-            row = self._bo_read_row(
-                sheet_row, default_country, countries, states, categories
-            )
+            row = self._bo_read_row(sheet_row, default_country, countries, states, categories)
             row["messages"] = sheet_messages[sheet_row.row] + row["messages"]
             rows.append(row)
         self._bo_match_partners(rows)
@@ -363,16 +361,11 @@ class BoSupplierCandidateImport(models.Model):
             elif tax_codes.is_valid_fiscal_code(fiscal_code):
                 vals["l10n_it_codice_fiscale"] = fiscal_code
             else:
-                error(
-                    self.env._(
-                        "Fiscal code %(code)s is not valid.", code=values["fiscal_code"]
-                    )
-                )
+                error(self.env._("Fiscal code %(code)s is not valid.", code=values["fiscal_code"]))
         if italian and not vat and not fiscal_code:
             warning(
                 self.env._(
-                    "No VAT number nor fiscal code: the candidate is matched by name and city "
-                    "only."
+                    "No VAT number nor fiscal code: the candidate is matched by name and city only."
                 )
             )
         for key, field_name in (("email", "email"), ("pec", "l10n_it_pec_email")):
@@ -412,9 +405,7 @@ class BoSupplierCandidateImport(models.Model):
                 )
             else:
                 warning(
-                    self.env._(
-                        "Product category %(category)s not found: not set.", category=text
-                    )
+                    self.env._("Product category %(category)s not found: not set.", category=text)
                 )
         return {
             "row": sheet_row.row,
@@ -430,8 +421,15 @@ class BoSupplierCandidateImport(models.Model):
         code, then name and city (normalised). One query finds the candidates,
         one search keeps those the user may see in this company."""
         vats = {tax_codes.normalise_vat(r["vals"]["vat"]) for r in rows if r["vals"].get("vat")}
-        codes = {r["vals"]["l10n_it_codice_fiscale"] for r in rows if r["vals"].get("l10n_it_codice_fiscale")}
-        names = {(tax_codes.normalise_name(r["vals"].get("name")), _flat(r["vals"].get("city"))) for r in rows}
+        codes = {
+            r["vals"]["l10n_it_codice_fiscale"]
+            for r in rows
+            if r["vals"].get("l10n_it_codice_fiscale")
+        }
+        names = {
+            (tax_codes.normalise_name(r["vals"].get("name")), _flat(r["vals"].get("city")))
+            for r in rows
+        }
         names = {(name, city) for name, city in names if name and city}
         for row in rows:
             row["action"] = "create"
@@ -599,11 +597,10 @@ class BoSupplierCandidateImport(models.Model):
                     "category_ids": [Command.set(row["category_ids"])],
                     "partner_id": row["partner"].id,
                     "action": row["action"],
-                    "severity": "error"
-                    if blocking
-                    else ("warning" if row["messages"] else "ok"),
+                    "severity": "error" if blocking else ("warning" if row["messages"] else "ok"),
                     "message": "\n".join(
-                        [text for text, _b in row["messages"]] + ([row["vies"]] if row["vies"] else [])
+                        [text for text, _b in row["messages"]]
+                        + ([row["vies"]] if row["vies"] else [])
                     ),
                 }
             )
@@ -627,9 +624,7 @@ class BoSupplierCandidateImport(models.Model):
 
     def _bo_problems_message(self, errors):
         lines = [
-            self.env._("Row %(row)s: %(message)s", row=row, message=message)
-            if row
-            else message
+            self.env._("Row %(row)s: %(message)s", row=row, message=message) if row else message
             for row, message in errors[:MESSAGE_PROBLEM_LIMIT]
         ]
         if len(errors) > MESSAGE_PROBLEM_LIMIT:
@@ -643,9 +638,7 @@ class BoSupplierCandidateImport(models.Model):
             [
                 self.env._("No candidate was imported: the file has errors."),
                 *lines,
-                self.env._(
-                    "Correct the file and upload it again, or tick Import Valid Rows Only."
-                ),
+                self.env._("Correct the file and upload it again, or tick Import Valid Rows Only."),
             ]
         )
 
@@ -755,10 +748,8 @@ class BoSupplierCandidateImportLine(models.Model):
         column2="category_id",
         string="Categories",
     )
-    partner_id = fields.Many2one("res.partner", string="Partner", index="btree_not_null")
-    action = fields.Selection(
-        [("create", "New Candidate"), ("update", "Update")], string="Action"
-    )
+    partner_id = fields.Many2one("res.partner", index="btree_not_null")
+    action = fields.Selection([("create", "New Candidate"), ("update", "Update")])
     outcome = fields.Char(compute="_compute_outcome")
     severity = fields.Selection(
         [("ok", "OK"), ("warning", "Warning"), ("error", "Error")], default="ok", required=True

@@ -37,7 +37,6 @@ class BoSupplierDocument(models.Model):
     )
     document_type_id = fields.Many2one(
         "bo.supplier.document.type",
-        string="Document Type",
         required=True,
         index=True,
         ondelete="restrict",

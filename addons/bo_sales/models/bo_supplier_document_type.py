@@ -52,7 +52,7 @@ class BoSupplierDocumentType(models.Model):
         column2="country_id",
         string="Countries",
         help="Asked only of suppliers of these countries (a DURC exists for Italian "
-        "companies only); empty: of every supplier.",
+        "companies only) and of those whose country is not known; empty: of every supplier.",
     )
     company_id = fields.Many2one(
         "res.company",
@@ -115,8 +115,8 @@ class BoSupplierDocumentType(models.Model):
         company apply to every supplier, a company's own types to that
         company's suppliers; types of some countries to their suppliers."""
         self.ensure_one()
-        # NOTE: a partner without country is taken for one of the company's.
-        country = partner.country_id or partner.company_id.country_id or self.env.company.country_id
+        # NOTE: a supplier whose country is not known yet is asked them all.
+        country = partner.country_id
         return (not self.company_id or self.company_id == partner.company_id) and (
-            not self.country_ids or country in self.country_ids
+            not self.country_ids or not country or country in self.country_ids
         )

@@ -24,7 +24,7 @@ class BoSupplierCommon(BoSalesCommon):
         cls.env["bo.supplier.document.type"].search(
             [("mandatory", "=", True), ("id", "not in", (cls.durc | cls.visura).ids)]
         ).write({"mandatory": False})
-        cls.category = cls.env["product.category"].create({"name": "Viteria"})
+        cls.category = cls.env["product.category"].create({"name": "Viteria e bulloneria"})
         cls.supplier = cls.env["res.partner"].create(
             {
                 "name": "Bulloneria Padana S.r.l.",

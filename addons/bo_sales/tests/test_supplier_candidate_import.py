@@ -38,7 +38,7 @@ NEW_1 = [
     "www.minuterie-bresciane.example.com",
     "vendite@minuterie-bresciane.example.com",
     "+39 030 2581234",
-    "Viteria",
+    "Viteria e bulloneria",
 ]
 NEW_2 = [
     "Imballaggi Emiliani S.p.A.",
@@ -53,7 +53,7 @@ NEW_2 = [
     "imballaggi-emiliani.example.com",
     "info@imballaggi-emiliani.example.com",
     "059 331122",
-    "Imballaggi, Viteria",
+    "Imballaggi industriali, Viteria e bulloneria",
 ]
 # The supplier of the setup, by its VAT number written without prefix.
 KNOWN_BY_VAT = [
@@ -69,7 +69,7 @@ KNOWN_BY_VAT = [
     "www.bulloneria-padana.example.com",
     "ordini@bulloneria-padana.example.com",
     "",
-    "Imballaggi",
+    "Imballaggi industriali",
 ]
 
 
@@ -93,7 +93,7 @@ class TestSupplierCandidateImport(BoSupplierCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.packaging = cls.env["product.category"].create({"name": "Imballaggi"})
+        cls.packaging = cls.env["product.category"].create({"name": "Imballaggi industriali"})
         # A clerk as the suite's back office has it: no right to edit contacts
         # (the demo login "backoffice" neither): the import does it for them.
         cls.clerk = new_test_user(
@@ -182,7 +182,9 @@ class TestSupplierCandidateImport(BoSupplierCommon):
         self.assertEqual(self.known_by_name.website, "https://verniciature-rossi.example.com")
         self.assertEqual(self.known_by_name.email, "info@verniciature-rossi.example.com")
         self.assertEqual(self.known_by_name.bo_supplier_state, "candidate", "now in the register")
-        self.assertIn("Completed by the supplier candidates import", self.supplier.message_ids[0].body)
+        self.assertIn(
+            "Completed by the supplier candidates import", self.supplier.message_ids[0].body
+        )
         self.assertEqual(
             batch.line_ids.mapped("outcome")[:2],
             [f"New candidate: {NEW_1[0]}", f"New candidate: {NEW_2[0]}"],
@@ -260,9 +262,7 @@ class TestSupplierCandidateImport(BoSupplierCommon):
         messages = {line.row: line.message for line in batch.line_ids}
         self.assertIn("La partita IVA IT12345678901 non è valida.", messages[3])
         self.assertIn("La stessa azienda della riga 2", messages[4])
-        self.assertEqual(
-            batch.line_ids.with_context(lang="it_IT")[:1].outcome, "Nuovo candidato"
-        )
+        self.assertEqual(batch.line_ids.with_context(lang="it_IT")[:1].outcome, "Nuovo candidato")
         with self.assertRaisesRegex(UserError, "Nessun candidato è stato importato"):
             batch.with_context(lang="it_IT").action_import()
 
@@ -271,7 +271,7 @@ class TestSupplierCandidateImport(BoSupplierCommon):
         typed = [*KNOWN_BY_VAT]
         typed[0], typed[1], typed[5] = "Bulloneria Padana S.r.l.", 743110157, 26100
         unknown = [*NEW_1]
-        unknown[7], unknown[12] = "Atlantide", "Viteria; Ricambi spaziali"
+        unknown[7], unknown[12] = "Atlantide", "Viteria e bulloneria; Ricambi spaziali"
         batch = self._import(make_xlsx([typed, unknown]), name="fornitori.xlsx")
         batch.action_check()
         first, second = batch.line_ids
@@ -312,7 +312,21 @@ class TestSupplierCandidateImport(BoSupplierCommon):
     def test_queries_do_not_grow_with_rows(self):
         def rows(count, offset):
             return [
-                [f"Fornitore {offset + i} S.r.l.", "", "", "", "", "", "Milano", "MI", "", "", "", "", "Viteria"]
+                [
+                    f"Fornitore {offset + i} S.r.l.",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Milano",
+                    "MI",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Viteria e bulloneria",
+                ]
                 for i in range(count)
             ]
 

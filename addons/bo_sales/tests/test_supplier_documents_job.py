@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 from odoo.tools import format_date
+from odoo.tools.safe_eval import safe_eval
 
 from .common_supplier import BoSupplierCommon
 
@@ -132,7 +133,7 @@ class TestSupplierDocumentsJob(BoSupplierCommon):
             # The suppliers to requalify: qualified ones with documents to renew.
             action = self.env.ref("bo_sales.bo_supplier_requalify_action")
             to_requalify = self.env["res.partner"].search(
-                [*eval(action.domain), ("id", "in", (renewed | visura_late).ids)]  # noqa: S307
+                [*safe_eval(action.domain), ("id", "in", (renewed | visura_late).ids)]
             )
             self.assertEqual(to_requalify, visura_late)
 

@@ -16,9 +16,9 @@ class TestSupplierRegister(BoSupplierCommon):
     """The status workflow of the register, its audit and the documents."""
 
     def _valid_documents(self, partner=None):
-        return self._document(self.durc, partner, number="INPS_123", date_issue=date(2026, 11, 2)) | (
-            self._document(self.visura, partner, number="CR-77", date_issue=date(2026, 10, 1))
-        )
+        return self._document(
+            self.durc, partner, number="INPS_123", date_issue=date(2026, 11, 2)
+        ) | (self._document(self.visura, partner, number="CR-77", date_issue=date(2026, 10, 1)))
 
     @freeze_time("2026-12-01 09:00:00")
     def test_workflow_with_audit(self):
@@ -39,7 +39,7 @@ class TestSupplierRegister(BoSupplierCommon):
         # Suspend: the wizard asks why, the chatter says who and why.
         action = supplier.action_bo_supplier_suspend()
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.bo_user).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.bo_user).with_context(**action["context"])
         )
         self.assertEqual(wizard.state, "suspended")
         wizard.reason = "Tre consegne in ritardo a novembre"
@@ -83,9 +83,11 @@ class TestSupplierRegister(BoSupplierCommon):
             supplier.action_bo_supplier_suspend()
         with self.assertRaisesRegex(UserError, "already Candidate"):
             supplier.action_bo_supplier_reopen()
-        stranger = self.env["res.partner"].create(
-            {"name": "Non Fornitore S.p.A.", "is_company": True}
-        ).with_user(self.bo_user)
+        stranger = (
+            self.env["res.partner"]
+            .create({"name": "Non Fornitore S.p.A.", "is_company": True})
+            .with_user(self.bo_user)
+        )
         with self.assertRaisesRegex(UserError, "not in the supplier register"):
             stranger.action_bo_supplier_start_evaluation()
         stranger.action_bo_supplier_add()
