@@ -25,6 +25,7 @@ from . import (
     test_supplier_register,
     test_tours,
     test_tours_reader_language,
+    test_tours_supplier,
     test_visit_planner,
     test_visit_planner_wizard,
 )
