@@ -134,7 +134,7 @@ class BoSupplierCandidateImport(models.Model):
         for batch in self:
             batch.name = batch.file_name or self.env._("New import")
 
-    @api.depends("line_ids.partner_id")
+    @api.depends("state", "line_ids.partner_id")
     def _compute_partner_count(self):
         for batch in self:
             batch.partner_count = len(batch.line_ids.partner_id) if batch.state == "done" else 0
@@ -643,8 +643,9 @@ class BoSupplierCandidateImport(models.Model):
         )
 
     def _bo_apply(self, rows):
-        """Create the new candidates, complete the partners matched, put
-        them all in the supplier register; mark the import done."""
+        """Create the new candidates of ``rows``, complete the partners
+        matched (what they lack only) and put them all in the supplier
+        register; set each row's partner."""
         # sudo: importing candidates is a back-office duty (only back-office
         # users have rights on this model): it creates and completes partners
         # whether or not the clerk may edit contacts; create_uid stays the clerk.
