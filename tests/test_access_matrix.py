@@ -61,6 +61,13 @@ MATRIX = {
     "bo.payment.reminder":           ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
     "bo.payment.reminder.line":      ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
     "bo.payment.reminder.plan":      ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    # bo_sales: supplier register (agents see nothing of it)
+    "bo.supplier.document.type":     ("----", "r---", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.document":          ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.state.wizard":      ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.candidate.import":  ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.candidate.import.line": (
+                                      "----", "rwcd", "rwcd", "----", "----", "----", "----"),
     # bo_logistics
     "bo.carrier.service":            ("r---", "r---", "rwcd", "r---", "r---", "r---", "----"),
     "bo.carrier.transit":            ("r---", "r---", "rwcd", "r---", "r---", "r---", "----"),
@@ -97,6 +104,10 @@ COMPANY_PATH = {
     "bo.offer.campaign.line": "campaign_id.company_id",
     "bo.payment.reminder": "company_id",
     "bo.payment.reminder.line": "reminder_id.company_id",
+    "bo.supplier.document.type": "company_id",
+    "bo.supplier.document": "company_id",
+    "bo.supplier.candidate.import": "company_id",
+    "bo.supplier.candidate.import.line": "company_id",
     "bo.carrier.service": "company_id",
     "bo.carrier.transit": "company_id",
     "bo.pickup.manifest": "company_id",
@@ -141,6 +152,11 @@ WRITES = {
     "bo.payment.reminder": {"date": date(2026, 2, 2)},
     "bo.payment.reminder.line": {"level": "3"},
     "bo.payment.reminder.plan": {"level": "3"},
+    "bo.supplier.document.type": {"reminder_days": 20},
+    "bo.supplier.document": {"number": "INPS_2"},
+    "bo.supplier.state.wizard": {"reason": "Checked again"},
+    "bo.supplier.candidate.import": {"file_name": "fornitori-2.csv"},
+    "bo.supplier.candidate.import.line": {"message": "Checked again"},
     "bo.carrier.service": {"surcharge": 2.0},
     "bo.carrier.transit": {"transit_days": 4},
     "bo.pickup.manifest": {"date": date(2026, 2, 2)},
@@ -383,6 +399,32 @@ class TestAccessMatrix(BaseCommon):
                 "partner_id": s["customer"].id,
                 "level": "1",
                 "move_ids": [Command.set(s["invoice"].ids)],
+            },
+            "bo.supplier.document.type": lambda: {
+                "name": f"Certificate {tag}",
+                "code": f"CERT-{tag}",
+                "company_id": company,
+            },
+            "bo.supplier.document": lambda: {
+                "partner_id": s["customer"].id,
+                # a shipped type: the type of the matrix is deleted in its own test
+                "document_type_id": cls.env.ref("bo_sales.bo_supplier_document_type_other").id,
+                "number": f"INPS {tag}",
+                "company_id": company,
+            },
+            "bo.supplier.state.wizard": lambda: {
+                "partner_ids": [Command.set(s["customer"].ids)],
+                "state": "suspended",
+                "reason": "Late deliveries",
+            },
+            "bo.supplier.candidate.import": lambda: {
+                "company_id": company,
+                "file_name": f"fornitori-{tag}.csv",
+            },
+            "bo.supplier.candidate.import.line": lambda: {
+                "import_id": cls._record("bo.supplier.candidate.import", side).id,
+                "row": 2 + variant,
+                "name": f"Fornitore {tag} S.r.l.",
             },
             "bo.carrier.service": lambda: {
                 "carrier_id": cls.carrier.id,

@@ -21,8 +21,12 @@ from . import (
     test_security,
     test_spreadsheet,
     test_sql_values,
+    test_supplier_candidate_import,
+    test_supplier_documents_job,
+    test_supplier_register,
     test_tours,
     test_tours_reader_language,
+    test_tours_supplier,
     test_visit_planner,
     test_visit_planner_wizard,
 )
