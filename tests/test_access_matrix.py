@@ -61,6 +61,9 @@ MATRIX = {
     "bo.payment.reminder":           ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
     "bo.payment.reminder.line":      ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
     "bo.payment.reminder.plan":      ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    # bo_sales: suppliers (ratings are written by the rating run only)
+    "bo.supplier.rating":            ("----", "r---", "r---", "----", "----", "----", "----"),
+    "bo.supplier.rating.wizard":     ("----", "----", "rwcd", "----", "----", "----", "----"),
     # bo_logistics
     "bo.carrier.service":            ("r---", "r---", "rwcd", "r---", "r---", "r---", "----"),
     "bo.carrier.transit":            ("r---", "r---", "rwcd", "r---", "r---", "r---", "----"),
@@ -97,6 +100,7 @@ COMPANY_PATH = {
     "bo.offer.campaign.line": "campaign_id.company_id",
     "bo.payment.reminder": "company_id",
     "bo.payment.reminder.line": "reminder_id.company_id",
+    "bo.supplier.rating": "company_id",
     "bo.carrier.service": "company_id",
     "bo.carrier.transit": "company_id",
     "bo.pickup.manifest": "company_id",
@@ -141,6 +145,8 @@ WRITES = {
     "bo.payment.reminder": {"date": date(2026, 2, 2)},
     "bo.payment.reminder.line": {"level": "3"},
     "bo.payment.reminder.plan": {"level": "3"},
+    "bo.supplier.rating": {"complaint_count": 1},
+    "bo.supplier.rating.wizard": {"quarter": "2"},
     "bo.carrier.service": {"surcharge": 2.0},
     "bo.carrier.transit": {"transit_days": 4},
     "bo.pickup.manifest": {"date": date(2026, 2, 2)},
@@ -384,6 +390,14 @@ class TestAccessMatrix(BaseCommon):
                 "level": "1",
                 "move_ids": [Command.set(s["invoice"].ids)],
             },
+            "bo.supplier.rating": lambda: {
+                "partner_id": s["customer"].id,
+                "company_id": company,
+                "period_start": date(2026, 1 + 3 * variant, 1),
+                "period_end": (date(2026, 3, 31), date(2026, 6, 30))[variant],
+                "rating": "B",
+            },
+            "bo.supplier.rating.wizard": lambda: {"year": 2026, "quarter": str(1 + variant)},
             "bo.carrier.service": lambda: {
                 "carrier_id": cls.carrier.id,
                 "code": f"EXP-{tag}",

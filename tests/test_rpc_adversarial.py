@@ -88,6 +88,13 @@ EXPECTED = {
     # complaints
     "claim_resolve":                   "RAARRRRR",
     "claim_create_credit_note":        "RUURRRRR",
+    # suppliers: ratings read by the back office, written by the rating run only
+    "supplier_rating_read":            "RAARRRRA",
+    "supplier_rating_write":           "RRRRRRRR",
+    "supplier_rating_create":          "RRRRRRRR",
+    "supplier_rating_rate_quarter":    "RRARRRRR",
+    "supplier_rating_on_partner":      "RAARRRRA",
+    "claim_create_with_supplier":      "RAARRRRA",
 }
 
 #: Every field the suite defines or overrides (magic and delegated fields apart),
@@ -136,7 +143,8 @@ FIELDS = {
     },
     "bo.claim": {
         "data": (
-            "agent_id commercial_partner_id company_id credit_note_ids date ddt_reference "
+            "agent_id bo_supplier_id commercial_partner_id company_id credit_note_ids date "
+            "ddt_reference "
             "deadline description document_count is_late kind name order_id partner_id "
             "product_id replacement_order_ids resolution resolution_note state subject "
             "user_id"
@@ -238,6 +246,17 @@ FIELDS = {
             "uom_id"
         ),
     },
+    "bo.supplier.rating": {
+        "data": (
+            "accuracy_grade company_id complaint_count complaint_grade line_count "
+            "on_time_count on_time_grade on_time_rate partner_id period_end period_start "
+            "price_grade price_product_count price_trend quantity_accuracy rating "
+            "receipt_count"
+        ),
+    },
+    "bo.supplier.rating.wizard": {
+        "data": "period_start quarter year",
+    },
     "bo.visit.class": {
         "data": "active description name sequence visit_frequency_days",
     },
@@ -276,7 +295,10 @@ FIELDS = {
             "bo_check_inline_activity_limit bo_import_background_batch "
             "bo_import_background_orders bo_import_max_days_ahead bo_import_max_price_unit "
             "bo_import_max_quantity bo_offer_followup_days bo_reminder_level_1_days "
-            "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes"
+            "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes "
+            "bo_supplier_accuracy_a bo_supplier_accuracy_b bo_supplier_complaints_a "
+            "bo_supplier_complaints_b bo_supplier_on_time_a bo_supplier_on_time_b "
+            "bo_supplier_price_trend_a bo_supplier_price_trend_b"
         ),
     },
     "res.partner": {
@@ -285,6 +307,7 @@ FIELDS = {
             "bo_agent_customer_count bo_agent_customer_ids bo_agent_user_id bo_data_issue_ids "
             "bo_home_base_id bo_is_agent bo_language_ids bo_last_visit_date bo_leave_ids "
             "bo_max_discount bo_pays_shipping bo_requires_client_ref bo_resource_calendar_id "
+            "bo_supplier_last_rating bo_supplier_rating_count "
             "bo_territory_country_ids bo_territory_state_ids bo_territory_zip_ranges "
             "bo_visit_class_id bo_visit_coverage bo_visit_done_month_count "
             "bo_visit_order_count bo_visit_planned_month_count bo_visit_turnover "
@@ -386,6 +409,9 @@ METHODS = {
         "action_bo_send": "button",
         "create": "crud",
     },
+    "bo.supplier.rating.wizard": {
+        "action_rate": "supplier_rating_rate_quarter",
+    },
     "bo.tracking.import.wizard": {
         "action_import": "button",
     },
@@ -430,6 +456,7 @@ METHODS = {
         "action_bo_print_agenda": "view",
         "action_bo_send_agenda": "button",
         "action_bo_view_agent_customers": "view",
+        "action_bo_view_supplier_ratings": "view",
         "create": "crud",
         "write": "customer_assign_other_agent",
     },
@@ -533,6 +560,16 @@ class TestRpcAdversarial(HttpCase):
             }
         )
         cls.uom_unit = env.ref("uom.product_uom_unit")
+        cls.supplier = Partner.create({"name": "Fornitore RPC S.p.A.", "is_company": True})
+        cls.supplier_rating = env["bo.supplier.rating"].create(
+            {
+                "partner_id": cls.supplier.id,
+                "company_id": cls.company.id,
+                "period_start": date(2024, 1, 1),
+                "period_end": date(2024, 3, 31),
+                "rating": "B",
+            }
+        )
 
     # ------------------------------------------------------------------
     # Helpers
@@ -847,6 +884,52 @@ class TestRpcAdversarial(HttpCase):
         if name == "claim_create_credit_note":
             # a complaint without an order: nothing to credit, for anybody
             return "bo.claim", "action_create_credit_note", [self._claim().ids]
+        if name == "supplier_rating_read":
+            return (
+                "bo.supplier.rating",
+                "search_read",
+                [[("id", "=", self.supplier_rating.id)], ["rating", "on_time_rate"]],
+            )
+        if name == "supplier_rating_write":
+            return "bo.supplier.rating", "write", [self.supplier_rating.ids, {"rating": "A"}]
+        if name == "supplier_rating_create":
+            return (
+                "bo.supplier.rating",
+                "create",
+                [
+                    {
+                        "partner_id": self.supplier.id,
+                        "period_start": "2024-04-01",
+                        "period_end": "2024-06-30",
+                        "rating": "A",
+                    }
+                ],
+            )
+        if name == "supplier_rating_rate_quarter":
+            outcome, wizard_id = self.rpc(
+                role, "bo.supplier.rating.wizard", "create", {"year": 2025, "quarter": "1"}
+            )
+            if outcome != "A":
+                return "bo.supplier.rating.wizard", "create", [{"year": 2025, "quarter": "1"}]
+            return "bo.supplier.rating.wizard", "action_rate", [[wizard_id]]
+        if name == "supplier_rating_on_partner":
+            return (
+                "res.partner",
+                "read",
+                [self.supplier.ids, ["bo_supplier_last_rating", "bo_supplier_rating_count"]],
+            )
+        if name == "claim_create_with_supplier":
+            return (
+                "bo.claim",
+                "create",
+                [
+                    {
+                        "subject": "Viti difettose",
+                        "partner_id": self.customer.id,
+                        "bo_supplier_id": self.supplier.id,
+                    }
+                ],
+            )
         raise AssertionError(f"no probe {name}")
 
     # ------------------------------------------------------------------
