@@ -17,6 +17,7 @@ from odoo.tests import BaseCase, tagged
 
 from odoo.addons.bo_sales.tools import order_sheet
 from odoo.addons.bo_sales.tools.order_sheet import SheetError, read_order_sheet
+from odoo.addons.bo_sales.tools.spreadsheet import common, detect, values
 
 
 def text(message):
@@ -113,21 +114,21 @@ class TestOrderSheetValues(BaseCase):
             2.5: 2.5,
         }
         for raw, expected in cases.items():
-            self.assertEqual(order_sheet.parse_number(raw), expected, raw)
-        self.assertIsNone(order_sheet.parse_number(""))
-        self.assertIsNone(order_sheet.parse_number(None))
+            self.assertEqual(values.parse_number(raw), expected, raw)
+        self.assertIsNone(values.parse_number(""))
+        self.assertIsNone(values.parse_number(None))
         for raw in ("abc", "1e5", "12-3", ",", "--1", float("nan"), True):
             with self.assertRaises(ValueError, msg=raw):
-                order_sheet.parse_number(raw)
+                values.parse_number(raw)
 
     def test_dates(self):
         expected = datetime.date(2026, 12, 31)
         for raw in ("31/12/2026", "31.12.2026", "31-12-2026", "2026-12-31", "31/12/26", 46387):
-            self.assertEqual(order_sheet.parse_date(raw), expected, raw)
-        self.assertEqual(order_sheet.parse_date(datetime.datetime(2026, 12, 31, 8, 0)), expected)
+            self.assertEqual(values.parse_date(raw), expected, raw)
+        self.assertEqual(values.parse_date(datetime.datetime(2026, 12, 31, 8, 0)), expected)
         for raw in ("31/02/2026", "tomorrow", -5, "2026-13-01"):
             with self.assertRaises(ValueError, msg=raw):
-                order_sheet.parse_date(raw)
+                values.parse_date(raw)
 
 
 @tagged("post_install", "-at_install")
@@ -241,7 +242,7 @@ class TestOrderSheetBadInput(BaseCase):
         encrypted = content.replace(interface_header, b"\x2f\x00\x02\x00\x00\x00", 1)
         self.assert_sheet_error(encrypted, "protetto.xls", "protected by a password")
         # An encrypted .xlsx is an OLE2 container holding an EncryptedPackage stream.
-        ole = order_sheet.OLE2_MAGIC + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")
+        ole = detect.OLE2_MAGIC + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")
         self.assert_sheet_error(ole + b"\x00" * 400, "protetto.xlsx", "protected by a password")
 
     def test_too_many_rows(self):
@@ -256,7 +257,7 @@ class TestOrderSheetBadInput(BaseCase):
         self.assert_sheet_error(output.getvalue(), "grande.xlsx", "more than 20000 rows")
 
     def test_too_many_rows_xls(self):
-        rows = [HEADER] + [["R", "", "", "A", 1]] * (order_sheet.MAX_ROWS + 100)
+        rows = [HEADER] + [["R", "", "", "A", 1]] * (common.MAX_ROWS + 100)
         self.assert_sheet_error(make_xls(rows), "grande.xls", "more than 20000 rows")
 
     def test_zip_bomb(self):
@@ -272,13 +273,13 @@ class TestOrderSheetBadInput(BaseCase):
                 target.writestr(info, source.read(info))
             chunk = b" " * (1024 * 1024)
             with target.open("xl/worksheets/padding.xml", "w") as member:
-                for _i in range(order_sheet.MAX_UNZIPPED_SIZE // len(chunk) + 1):
+                for _i in range(common.MAX_UNZIPPED_SIZE // len(chunk) + 1):
                     member.write(chunk)
-        self.assertLess(len(bomb.getvalue()), order_sheet.MAX_FILE_SIZE // 10)
+        self.assertLess(len(bomb.getvalue()), common.MAX_FILE_SIZE // 10)
         self.assert_sheet_error(bomb.getvalue(), "bomba.xlsx", "too large once uncompressed")
 
     def test_too_large_file(self):
-        content = b"a;b\n" * (order_sheet.MAX_FILE_SIZE // 4 + 1)
+        content = b"a;b\n" * (common.MAX_FILE_SIZE // 4 + 1)
         self.assert_sheet_error(content, "grande.csv", "larger than")
 
     def test_one_megabyte_cell(self):
@@ -389,7 +390,7 @@ class TestOrderSheetProperties(BaseCase):
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
     @given(
         content=st.binary(max_size=2000),
-        prefix=st.sampled_from([b"", order_sheet.OLE2_MAGIC, order_sheet.ZIP_MAGIC]),
+        prefix=st.sampled_from([b"", detect.OLE2_MAGIC, detect.ZIP_MAGIC]),
         name=st.sampled_from(["a.xls", "a.xlsx", "a.csv", "a"]),
     )
     def test_random_bytes(self, content, prefix, name):

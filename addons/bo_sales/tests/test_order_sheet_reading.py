@@ -176,6 +176,34 @@ class TestSeparatorsAndDates(BaseCase):
             [datetime.date(2026, 12, 7), datetime.date(2026, 7, 25)],
         )
 
+    def test_dates_written_two_orders_ask_the_clerk(self):
+        rows = [
+            EN_HEADER,
+            ["Rossi", "PO-1", "ART-1", "2", "3.5", "12/31/2026"],
+            ["Rossi", "PO-1", "ART-2", "2", "3.5", "31/12/2026"],
+        ]
+        sheet = self.read_csv(rows, ",")
+        self.assertEqual(sheet.questions, {"date_order"})
+        self.assertEqual(
+            [(p.row, text(p.message), p.blocking) for p in sheet.problems],
+            [
+                (
+                    0,
+                    "The file writes dates in two orders (12/31/2026 on row 2, 31/12/2026 on "
+                    "row 3). Choose below how its dates are written, then check again.",
+                    True,
+                ),
+                # Read meanwhile day first.
+                (2, "12/31/2026 is not a date: write it as dd/mm/yyyy.", True),
+            ],
+        )
+        # Answered: the date that does not fit is an error of its row.
+        sheet = self.read_csv(rows, ",", date_order="mdy")
+        self.assertEqual(
+            [(p.row, text(p.message)) for p in sheet.problems],
+            [(3, "31/12/2026 is not a date: write it as dd/mm/yyyy.")],
+        )
+
     def test_italian_file_is_day_first_and_decimal_comma(self):
         rows = [HEADER, ["Rossi", "PO-1", "ART-1", "1.500", "1,125", "", "12/07/2026"]]
         sheet = self.read_csv(rows)
@@ -207,6 +235,19 @@ class TestSeparatorsAndDates(BaseCase):
         rows = [HEADER, ["Rossi", "PO-1", "ART-1", "2", "2,75"], ["Rossi", "PO-1", "A", "2", "3.5"]]
         sheet = self.read_csv(rows)
         self.assertEqual(sheet.questions, {"decimal"})
+        self.assertEqual(
+            [(p.row, text(p.message), p.blocking) for p in sheet.problems],
+            [
+                (
+                    0,
+                    "The file writes numbers in two ways (2,75 on row 2, 3.5 on row 3). Choose "
+                    "below how its numbers are written, then check again.",
+                    True,
+                ),
+                # Read meanwhile with the decimal comma of the Italian headers.
+                (3, "3.5 in column Unit price is not a number.", True),
+            ],
+        )
         # Answered: the value that does not fit is an error of its row.
         sheet = self.read_csv(rows, decimal=",")
         self.assertEqual(

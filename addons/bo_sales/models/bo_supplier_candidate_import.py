@@ -1,0 +1,771 @@
+# Copyright 2026 bo-suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import logging
+import re
+from collections import defaultdict
+
+from markupsafe import Markup
+from stdnum.eu.vat import check_vies
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, email_normalize, zeep
+from odoo.tools.mail import single_email_re
+
+from ..tools import tax_codes
+from ..tools.spreadsheet import SheetError, TableOptions, read_table
+
+_logger = logging.getLogger(__name__)
+
+#: Column key -> header names accepted (Italian chamber of commerce and trade
+#: directory exports, and English ones).
+HEADERS = {
+    "name": [
+        "Ragione sociale",
+        "Denominazione",
+        "Azienda",
+        "Impresa",
+        "Nome",
+        "Company name",
+        "Company",
+        "Name",
+    ],
+    "vat": ["Partita IVA", "P.IVA", "P. IVA", "PIVA", "VAT number", "VAT", "VAT no"],
+    "fiscal_code": ["Codice fiscale", "C.F.", "CF", "Fiscal code", "Tax code"],
+    "ateco": ["Codice ATECO", "ATECO", "Cod. ATECO", "ATECO code", "NACE"],
+    "street": ["Indirizzo", "Via", "Sede", "Address", "Street"],
+    "zip": ["CAP", "ZIP", "Postcode", "Postal code", "Zip code"],
+    "city": ["Comune", "Città", "Località", "City", "Town"],
+    "state": ["Provincia", "Prov.", "Sigla provincia", "Province", "State"],
+    "country": ["Nazione", "Paese", "Country"],
+    "website": ["Sito web", "Sito internet", "Sito", "Website", "Web"],
+    "email": ["Email", "E-mail", "Posta elettronica", "Mail"],
+    "pec": ["PEC", "Email PEC", "Posta certificata", "Certified email"],
+    "phone": ["Telefono", "Tel.", "Phone", "Telephone"],
+    "category": [
+        "Categoria",
+        "Categoria merceologica",
+        "Categorie",
+        "Settore",
+        "Category",
+        "Categories",
+        "Product category",
+    ],
+}
+
+# Preview and error dialogs list this many problems; the lines keep all.
+MESSAGE_PROBLEM_LIMIT = 20
+
+#: Partner fields an import fills in, from the row's values; an existing
+#: partner keeps what it has (public data does not overwrite the register).
+PARTNER_FIELDS = (
+    "vat",
+    "l10n_it_codice_fiscale",
+    "bo_supplier_ateco_code",
+    "street",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+    "website",
+    "email",
+    "l10n_it_pec_email",
+    "phone",
+)
+
+
+def _flat(text):
+    """Lower case letters and digits only: for names and cities compared."""
+    return re.sub(r"[^a-z0-9]", "", (text or "").lower())
+
+
+class BoSupplierCandidateImport(models.Model):
+    """A file of supplier candidates gathered from public sources (trade
+    directories, chamber of commerce exports), checked row by row, matched
+    with the partners already known and imported all or nothing."""
+
+    _name = "bo.supplier.candidate.import"
+    _description = "Supplier Candidates Import"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Imported by", default=lambda self: self.env.user, readonly=True
+    )
+    state = fields.Selection(
+        [("draft", "New"), ("checked", "Checked"), ("done", "Imported")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    file_data = fields.Binary(string="File", attachment=True, copy=False)
+    file_name = fields.Char(copy=False)
+    line_ids = fields.One2many(
+        "bo.supplier.candidate.import.line", "import_id", string="Rows", readonly=True
+    )
+    row_count = fields.Integer(string="Rows Read", readonly=True)
+    new_count = fields.Integer(string="New Candidates", readonly=True)
+    update_count = fields.Integer(string="Updates", readonly=True)
+    error_count = fields.Integer(string="Errors", readonly=True)
+    warning_count = fields.Integer(string="Warnings", readonly=True)
+    file_message = fields.Text(
+        string="File Problems", readonly=True, help="Problems of the file as a whole."
+    )
+    partner_count = fields.Integer(string="Suppliers", compute="_compute_partner_count")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("file_name")
+    def _compute_name(self):
+        for batch in self:
+            batch.name = batch.file_name or self.env._("New import")
+
+    @api.depends("line_ids.partner_id")
+    def _compute_partner_count(self):
+        for batch in self:
+            batch.partner_count = len(batch.line_ids.partner_id) if batch.state == "done" else 0
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        if "file_data" in vals:
+            if any(batch.state == "done" for batch in self):
+                raise UserError(self.env._("The file of a finished import cannot be replaced."))
+            # A new file makes the previous check meaningless.
+            self.line_ids.unlink()
+            vals = {**vals, "state": "draft", "file_message": False}
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(batch.state == "done" for batch in self):
+            raise UserError(
+                self.env._("A finished import cannot be deleted: it documents its candidates.")
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_check(self):
+        """Read and check the file, list each row's outcome; write no partner."""
+        self.ensure_one()
+        self._bo_check_not_done()
+        self._bo_store_plan(self._bo_prepare())
+        return True
+
+    def action_import(self):
+        """Create the new candidates and update the partners matched, all or
+        nothing: a single error and no partner is written."""
+        self.ensure_one()
+        self._bo_check_not_done()
+        plan = self._bo_prepare()
+        errors = [(row, message) for row, message, blocking in plan["problems"] if blocking]
+        if errors:
+            raise UserError(self._bo_problems_message(errors))
+        if not plan["rows"]:
+            raise UserError(self.env._("The file has no candidate to import."))
+        self._bo_apply(plan["rows"])
+        self._bo_store_plan(plan, state="done")
+        return self.action_view_partners()
+
+    def action_view_partners(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("bo_sales.bo_supplier_action")
+        action["domain"] = [("id", "in", self.line_ids.partner_id.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business helpers
+    # ------------------------------------------------------------------
+
+    def _bo_check_not_done(self):
+        if self.state == "done":
+            raise UserError(self.env._("This file has already been imported."))
+
+    def _bo_file_content(self):
+        """The uploaded bytes (the web client reads binaries as their size)."""
+        self.ensure_one()
+        data = self.with_context(bin_size=False, bin_size_file_data=False).file_data
+        return base64.b64decode(data) if data else b""
+
+    def _bo_prepare(self):
+        """Read, validate and match the file without writing any partner.
+
+        :return: dict with ``rows`` (one dict per data row: ``row``, ``vals``
+            partner values, ``category_ids``, ``partner`` matched or empty,
+            ``messages`` of the row as (text, blocking)), ``problems`` (row,
+            message in the user's language, blocking) of the file and rows,
+            ``row_count``. The queries do not depend on the number of rows.
+        """
+        self.ensure_one()
+        content = self._bo_file_content()
+        if not content:
+            raise UserError(self.env._("Upload the file of candidates first."))
+        try:
+            sheet = read_table(
+                content,
+                self.file_name or "",
+                HEADERS,
+                TableOptions(
+                    header_keys=({"name"},),
+                    free_text=tuple(HEADERS),
+                    header_languages={names[0]: "it" for names in HEADERS.values()},
+                ),
+            )
+        except SheetError as error:
+            raise UserError(self.env._(error.message)) from error
+        file_problems = [
+            (p.row, self.env._(p.message), p.blocking) for p in sheet.problems if not p.row
+        ]
+        sheet_messages = defaultdict(list)
+        for problem in sheet.problems:
+            if problem.row:
+                sheet_messages[problem.row].append((self.env._(problem.message), problem.blocking))
+
+        countries, states, categories = self._bo_lookups(sheet.rows)
+        default_country = self.company_id.country_id or self.env.ref("base.it")
+        rows = []
+        for sheet_row in sheet.rows:
+            row = self._bo_read_row(
+                sheet_row, default_country, countries, states, categories
+            )
+            row["messages"] = sheet_messages[sheet_row.row] + row["messages"]
+            rows.append(row)
+        self._bo_match_partners(rows)
+        self._bo_flag_duplicates(rows)
+        self._bo_check_vies(rows)
+
+        problems = list(file_problems)
+        for row in rows:
+            problems += [(row["row"], text, blocking) for text, blocking in row["messages"]]
+        return {"rows": rows, "problems": problems, "row_count": len(sheet.rows)}
+
+    def _bo_lookups(self, sheet_rows):
+        """Countries, provinces and product categories the file names, each
+        fetched with one search: dicts from flattened name or code to records."""
+        texts = defaultdict(set)
+        for sheet_row in sheet_rows:
+            for key in ("country", "state"):
+                if sheet_row.values.get(key):
+                    texts[key].add(sheet_row.values[key].strip())
+            for name in self._bo_split_categories(sheet_row.values.get("category")):
+                texts["category"].add(name)
+        countries = {}
+        if texts["country"]:
+            for country in self.env["res.country"].search([]):
+                for key in (country.code, country.name, country.with_context(lang="it_IT").name):
+                    countries[_flat(key)] = country
+        states = {}
+        if texts["state"]:
+            for state in self.env["res.country.state"].search(
+                [
+                    "|",
+                    ("code", "in", [t.upper() for t in texts["state"]]),
+                    ("name", "in", list(texts["state"])),
+                ]
+            ):
+                states.setdefault((state.country_id.id, _flat(state.code)), state)
+                states.setdefault((state.country_id.id, _flat(state.name)), state)
+        categories = defaultdict(list)
+        if texts["category"]:
+            for category in self.env["product.category"].search(
+                [
+                    "|",
+                    ("name", "in", list(texts["category"])),
+                    ("complete_name", "in", list(texts["category"])),
+                ]
+            ):
+                for key in {_flat(category.name), _flat(category.complete_name)}:
+                    categories[key].append(category)
+        return countries, states, categories
+
+    @staticmethod
+    def _bo_split_categories(text):
+        return [part.strip() for part in re.split(r"[,;|\n]", text or "") if part.strip()]
+
+    def _bo_read_row(self, sheet_row, default_country, countries, states, categories):
+        """Partner values of one row, and its problems (text, blocking)."""
+        values = sheet_row.values
+        messages = []
+
+        def error(text):
+            messages.append((text, True))
+
+        def warning(text):
+            messages.append((text, False))
+
+        name = " ".join((values.get("name") or "").split())
+        if not name:
+            error(self.env._("The company name is missing."))
+        country = default_country
+        if values.get("country"):
+            country = countries.get(_flat(values["country"]))
+            if not country:
+                error(self.env._("Country %(country)s unknown.", country=values["country"]))
+                country = default_country
+        italian = country.code == "IT"
+        vals = {
+            "name": name,
+            "country_id": country.id,
+            "street": " ".join((values.get("street") or "").split()),
+            "zip": tax_codes.compact(values.get("zip")),
+            "city": " ".join((values.get("city") or "").split()),
+            "website": (values.get("website") or "").strip(),
+            "phone": (values.get("phone") or "").strip(),
+            "bo_supplier_ateco_code": (values.get("ateco") or "").strip(),
+        }
+        if italian and vals["zip"].isdigit() and len(vals["zip"]) < 5:
+            # NOTE: a postcode typed as a number loses its leading zeros (00184).
+            vals["zip"] = vals["zip"].zfill(5)
+
+        vat = tax_codes.compact(values.get("vat"))
+        if vat:
+            if vat.isdigit() and italian and len(vat) < 11:
+                vat = vat.zfill(11)  # typed as a number in Excel
+            if not vat[:2].isalpha():
+                vat = (country.code or "") + vat
+            if tax_codes.is_valid_vat(vat, country.code):
+                vals["vat"] = vat
+            else:
+                error(self.env._("VAT number %(vat)s is not valid.", vat=values["vat"]))
+        fiscal_code = tax_codes.compact(values.get("fiscal_code"))
+        if fiscal_code:
+            if fiscal_code.isdigit() and len(fiscal_code) < 11:
+                fiscal_code = fiscal_code.zfill(11)
+            if not italian:
+                warning(
+                    self.env._(
+                        "Fiscal code %(code)s ignored: the company is not Italian.",
+                        code=values["fiscal_code"],
+                    )
+                )
+            elif tax_codes.is_valid_fiscal_code(fiscal_code):
+                vals["l10n_it_codice_fiscale"] = fiscal_code
+            else:
+                error(
+                    self.env._(
+                        "Fiscal code %(code)s is not valid.", code=values["fiscal_code"]
+                    )
+                )
+        if italian and not vat and not fiscal_code:
+            warning(
+                self.env._(
+                    "No VAT number nor fiscal code: the candidate is matched by name and city "
+                    "only."
+                )
+            )
+        for key, field_name in (("email", "email"), ("pec", "l10n_it_pec_email")):
+            text = (values.get(key) or "").strip()
+            if not text:
+                continue
+            normalised = email_normalize(text)
+            if normalised and single_email_re.match(normalised):
+                vals[field_name] = normalised
+            else:
+                error(self.env._("%(email)s is not a valid email address.", email=text))
+        if values.get("state"):
+            state = states.get((country.id, _flat(values["state"])))
+            if state:
+                vals["state_id"] = state.id
+            else:
+                warning(
+                    self.env._(
+                        "Province %(province)s not found in %(country)s: left empty.",
+                        province=values["state"],
+                        country=country.name,
+                    )
+                )
+        category_ids = []
+        for text in self._bo_split_categories(values.get("category")):
+            found = categories.get(_flat(text), [])
+            if len(found) == 1:
+                category_ids.append(found[0].id)
+            elif found:
+                warning(
+                    self.env._(
+                        "Product category %(category)s is ambiguous (%(count)s categories): "
+                        "not set; write its full path (All / Hardware / Screws).",
+                        category=text,
+                        count=len(found),
+                    )
+                )
+            else:
+                warning(
+                    self.env._(
+                        "Product category %(category)s not found: not set.", category=text
+                    )
+                )
+        return {
+            "row": sheet_row.row,
+            "vals": {key: value for key, value in vals.items() if value},
+            "category_ids": category_ids,
+            "partner": self.env["res.partner"],
+            "messages": messages,
+            "vies": "",
+        }
+
+    def _bo_match_partners(self, rows):
+        """Match each row with a known company: VAT number first, then fiscal
+        code, then name and city (normalised). One query finds the candidates,
+        one search keeps those the user may see in this company."""
+        vats = {tax_codes.normalise_vat(r["vals"]["vat"]) for r in rows if r["vals"].get("vat")}
+        codes = {r["vals"]["l10n_it_codice_fiscale"] for r in rows if r["vals"].get("l10n_it_codice_fiscale")}
+        names = {(tax_codes.normalise_name(r["vals"].get("name")), _flat(r["vals"].get("city"))) for r in rows}
+        names = {(name, city) for name, city in names if name and city}
+        for row in rows:
+            row["action"] = "create"
+        if not (vats or codes or names):
+            return
+        Partner = self.env["res.partner"]
+        Partner.flush_model(["vat", "l10n_it_codice_fiscale", "name", "city", "parent_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id FROM (
+                    SELECT p.id, %(vat)s AS vat,
+                           REGEXP_REPLACE(UPPER(COALESCE(p.l10n_it_codice_fiscale, '')),
+                                          '[^A-Z0-9]', '', 'g') AS code,
+                           %(name)s AS name,
+                           REGEXP_REPLACE(LOWER(COALESCE(p.city, '')), '[^a-z0-9]', '', 'g')
+                               AS city
+                      FROM res_partner p
+                     WHERE p.active AND p.parent_id IS NULL
+                ) n
+                WHERE n.vat = ANY(%(vats)s) OR n.code = ANY(%(codes)s)
+                   OR (n.name || '|' || n.city) = ANY(%(names)s)
+                """,
+                vat=SQL(tax_codes.VAT_SQL),
+                name=SQL(tax_codes.NAME_SQL),
+                vats=list(vats),
+                codes=list(codes),
+                names=[f"{name}|{city}" for name, city in names],
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        partners = Partner.search(
+            [("id", "in", ids), ("company_id", "in", [False, self.company_id.id])]
+        )
+        by_vat, by_code, by_name = defaultdict(list), defaultdict(list), defaultdict(list)
+        for partner in partners:
+            if partner.vat:
+                by_vat[tax_codes.normalise_vat(partner.vat)].append(partner)
+            if partner.l10n_it_codice_fiscale:
+                by_code[tax_codes.compact(partner.l10n_it_codice_fiscale)].append(partner)
+            by_name[tax_codes.normalise_name(partner.name), _flat(partner.city)].append(partner)
+        for row in rows:
+            vals = row["vals"]
+            steps = [
+                (by_vat, tax_codes.normalise_vat(vals.get("vat")), self.env._("VAT number")),
+                (by_code, vals.get("l10n_it_codice_fiscale"), self.env._("fiscal code")),
+                (
+                    by_name,
+                    (tax_codes.normalise_name(vals.get("name")), _flat(vals.get("city"))),
+                    self.env._("name and city"),
+                ),
+            ]
+            for index, key, label in steps:
+                found = index.get(key, []) if key and all(key) else []
+                if len(found) == 1:
+                    row["partner"] = found[0]
+                    row["matched_by"] = label
+                    break
+                if found:
+                    row["messages"].append(
+                        (
+                            self.env._(
+                                "Matches %(count)s companies by %(key)s (%(names)s): merge "
+                                "them or complete the file.",
+                                count=len(found),
+                                key=label,
+                                names=", ".join(p.display_name for p in found[:3]),
+                            ),
+                            True,
+                        )
+                    )
+                    break
+            partner = row["partner"]
+            row["action"] = "update" if partner else "create"
+            if partner and partner.sudo().bo_supplier_state == "rejected":
+                row["messages"].append(
+                    (
+                        self.env._(
+                            "%(partner)s was rejected as a supplier: its data are completed, "
+                            "its status stays Rejected.",
+                            partner=partner.display_name,
+                        ),
+                        False,
+                    )
+                )
+
+    def _bo_flag_duplicates(self, rows):
+        """The same company twice in the file (by VAT number, fiscal code,
+        name and city, or the partner matched): an error on the later rows."""
+        seen = {}
+        for row in rows:
+            vals = row["vals"]
+            keys = [
+                ("vat", tax_codes.normalise_vat(vals.get("vat"))),
+                ("code", vals.get("l10n_it_codice_fiscale")),
+                ("name", tax_codes.normalise_name(vals.get("name")), _flat(vals.get("city"))),
+                ("partner", row["partner"].id),
+            ]
+            keys = [key for key in keys if all(key[1:])]
+            first = next((seen[key] for key in keys if key in seen), None)
+            if first:
+                row["messages"].append(
+                    (
+                        self.env._(
+                            "The same company as row %(row)s: keep one row per company.",
+                            row=first,
+                        ),
+                        True,
+                    )
+                )
+            for key in keys:
+                seen.setdefault(key, row["row"])
+
+    def _bo_check_vies(self, rows):
+        """Where the company asks for it (Odoo's "Verify VAT Numbers" setting
+        of base_vat), ask VIES about the European VAT numbers of the rows
+        without errors. Never required: an answer "not registered" is a
+        warning, a VIES out of reach a note."""
+        if not self.company_id.vat_check_vies:
+            return
+        for row in rows:
+            vat = row["vals"].get("vat")
+            if not vat or any(blocking for _t, blocking in row["messages"]):
+                continue
+            if vat[:2] not in tax_codes.EU_COUNTRY_CODES and vat[:2] != "EL":
+                continue
+            try:
+                valid = check_vies(vat, timeout=10)["valid"]
+            except (OSError, zeep.exceptions.Error, ValueError) as failure:
+                _logger.info("VIES not reached for %s: %s", vat, failure)
+                row["vies"] = self.env._("VIES not reached: the VAT number was not checked.")
+                continue
+            if valid:
+                row["vies"] = self.env._("VIES: registered for intra-EU trade.")
+            else:
+                row["vies"] = self.env._("VIES: not registered for intra-EU trade.")
+                row["messages"].append(
+                    (
+                        self.env._(
+                            "VIES does not know VAT number %(vat)s for intra-EU trade.",
+                            vat=vat,
+                        ),
+                        False,
+                    )
+                )
+
+    def _bo_store_plan(self, plan, state="checked"):
+        """Keep the outcome of each row on the import (lines) and its counts."""
+        self.line_ids.unlink()
+        lines = []
+        for row in plan["rows"]:
+            vals = row["vals"]
+            blocking = any(b for _t, b in row["messages"])
+            lines.append(
+                {
+                    "import_id": self.id,
+                    "row": row["row"],
+                    "name": vals.get("name") or "",
+                    "vat": vals.get("vat"),
+                    "fiscal_code": vals.get("l10n_it_codice_fiscale"),
+                    "ateco_code": vals.get("bo_supplier_ateco_code"),
+                    "city": vals.get("city"),
+                    "email": vals.get("email"),
+                    "website": vals.get("website"),
+                    "category_ids": [Command.set(row["category_ids"])],
+                    "partner_id": row["partner"].id,
+                    "action": row["action"],
+                    "severity": "error"
+                    if blocking
+                    else ("warning" if row["messages"] else "ok"),
+                    "message": "\n".join(
+                        [text for text, _b in row["messages"]] + ([row["vies"]] if row["vies"] else [])
+                    ),
+                }
+            )
+        self.env["bo.supplier.candidate.import.line"].create(lines)
+        errors = sum(1 for _r, _m, blocking in plan["problems"] if blocking)
+        self.write(
+            {
+                "state": state,
+                "row_count": plan["row_count"],
+                "new_count": sum(1 for r in plan["rows"] if r["action"] == "create"),
+                "update_count": sum(1 for r in plan["rows"] if r["action"] == "update"),
+                "error_count": errors,
+                "warning_count": len(plan["problems"]) - errors,
+                "file_message": "\n".join(
+                    message for row, message, _b in plan["problems"] if not row
+                )
+                or False,
+            }
+        )
+
+    def _bo_problems_message(self, errors):
+        lines = [
+            self.env._("Row %(row)s: %(message)s", row=row, message=message)
+            if row
+            else message
+            for row, message in errors[:MESSAGE_PROBLEM_LIMIT]
+        ]
+        if len(errors) > MESSAGE_PROBLEM_LIMIT:
+            lines.append(
+                self.env._(
+                    "... and %(count)s more problems (see the rows of the import).",
+                    count=len(errors) - MESSAGE_PROBLEM_LIMIT,
+                )
+            )
+        return "\n".join(
+            [
+                self.env._("No candidate was imported: the file has errors."),
+                *lines,
+                self.env._("Correct the file and upload it again."),
+            ]
+        )
+
+    def _bo_apply(self, rows):
+        """Create the new candidates, complete the partners matched, put
+        them all in the supplier register; mark the import done."""
+        # sudo: importing candidates is a back-office duty (only back-office
+        # users have rights on this model): it creates and completes partners
+        # whether or not the clerk may edit contacts; create_uid stays the clerk.
+        Partner = self.env["res.partner"].sudo().with_context(import_file=True)
+        new_rows = [row for row in rows if row["action"] == "create"]
+        created = Partner.create(
+            [
+                {
+                    **row["vals"],
+                    "is_company": True,
+                    "bo_supplier_state": "candidate",
+                    "bo_supplier_category_ids": [Command.set(row["category_ids"])],
+                }
+                for row in new_rows
+            ]
+        )
+        for row, partner in zip(new_rows, created, strict=True):
+            row["partner"] = partner.with_env(self.env)
+        updates = defaultdict(lambda: Partner)
+        filled = {}
+        for row in rows:
+            if row["action"] != "update":
+                continue
+            partner = row["partner"].sudo()
+            vals = {
+                name: value
+                for name, value in row["vals"].items()
+                if name in PARTNER_FIELDS and not partner[name]
+            }
+            new_categories = set(row["category_ids"]) - set(partner.bo_supplier_category_ids.ids)
+            if new_categories:
+                vals["bo_supplier_category_ids"] = [Command.link(c) for c in sorted(new_categories)]
+            filled[partner.id] = vals
+            if vals:
+                updates[repr(sorted(vals.items()))] |= partner
+        # NOTE: one write per distinct set of values (each partner usually
+        # gets its own): the ORM has no write of different values at once.
+        for partners in updates.values():
+            partners.write(filled[partners[:1].id])
+        matched = Partner.browse([row["partner"].id for row in rows if row["action"] == "update"])
+        matched.filtered(lambda p: not p.bo_supplier_state)._bo_supplier_set_state("candidate")
+        self._bo_log_on_partners(created, matched, filled)
+
+    def _bo_log_on_partners(self, created, matched, filled):
+        """Say on each partner what the import did, in one batch."""
+        bodies = {
+            partner.id: self.env._(
+                "Added to the supplier register as a candidate by the import %(batch)s.",
+                batch=self.display_name,
+            )
+            for partner in created
+        }
+        labels = {
+            name: field.get_description(self.env)["string"]
+            for name, field in self.env["res.partner"]._fields.items()
+            if name in (*PARTNER_FIELDS, "bo_supplier_category_ids")
+        }
+        for partner in matched:
+            names = [labels[name] for name in filled.get(partner.id, {})]
+            bodies[partner.id] = (
+                self.env._(
+                    "Completed by the supplier candidates import %(batch)s: %(fields)s.",
+                    batch=self.display_name,
+                    fields=", ".join(names),
+                )
+                if names
+                else self.env._(
+                    "Found again by the supplier candidates import %(batch)s: nothing to add.",
+                    batch=self.display_name,
+                )
+            )
+        # sudo: the clerk may not be allowed to post on contacts (see _bo_apply).
+        (created | matched).sudo()._message_log_batch(
+            bodies={key: Markup("<p>%s</p>") % body for key, body in bodies.items()}
+        )
+
+
+class BoSupplierCandidateImportLine(models.Model):
+    """One row of a candidates file and what its import does."""
+
+    _name = "bo.supplier.candidate.import.line"
+    _description = "Supplier Candidates Import Row"
+    _order = "import_id, row, id"
+
+    import_id = fields.Many2one(
+        "bo.supplier.candidate.import", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="import_id.company_id", store=True)
+    row = fields.Integer(help="Row of the spreadsheet, as numbered by Excel.")
+    name = fields.Char(string="Company Name")
+    vat = fields.Char(string="VAT")
+    fiscal_code = fields.Char()
+    ateco_code = fields.Char(string="ATECO Code")
+    city = fields.Char()
+    email = fields.Char()
+    website = fields.Char()
+    category_ids = fields.Many2many(
+        "product.category",
+        relation="bo_supplier_candidate_import_line_category_rel",
+        column1="line_id",
+        column2="category_id",
+        string="Categories",
+    )
+    partner_id = fields.Many2one("res.partner", string="Partner", index="btree_not_null")
+    action = fields.Selection(
+        [("create", "New Candidate"), ("update", "Update")], string="Action"
+    )
+    outcome = fields.Char(compute="_compute_outcome")
+    severity = fields.Selection(
+        [("ok", "OK"), ("warning", "Warning"), ("error", "Error")], default="ok", required=True
+    )
+    message = fields.Text()
+
+    @api.depends("action", "partner_id", "severity")
+    def _compute_outcome(self):
+        for line in self:
+            if line.severity == "error":
+                line.outcome = self.env._("Not imported: see the message")
+            elif line.action == "update":
+                line.outcome = self.env._(
+                    "Update of %(partner)s", partner=line.partner_id.display_name
+                )
+            elif line.partner_id:
+                line.outcome = self.env._(
+                    "New candidate: %(partner)s", partner=line.partner_id.display_name
+                )
+            else:
+                line.outcome = self.env._("New candidate")
