@@ -61,6 +61,7 @@
         "views/bo_supplier_document_type_views.xml",
         "views/bo_supplier_candidate_import_views.xml",
         "wizards/bo_supplier_state_wizard_views.xml",
+        "views/bo_supplier_comparison_views.xml",
         "views/bo_supplier_rating_views.xml",
         "views/res_partner_supplier_rating_views.xml",
         "wizards/bo_supplier_rating_wizard_views.xml",

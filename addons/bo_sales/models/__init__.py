@@ -12,6 +12,7 @@ from . import (
     bo_payment_reminder,
     bo_payment_reminder_plan,
     bo_supplier_candidate_import,
+    bo_supplier_comparison,
     bo_supplier_document,
     bo_supplier_document_type,
     bo_supplier_rating,
