@@ -61,9 +61,18 @@ MATRIX = {
     "bo.payment.reminder":           ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
     "bo.payment.reminder.line":      ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
     "bo.payment.reminder.plan":      ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
-    # bo_sales: suppliers (ratings are written by the rating run only)
+    # bo_sales: supplier ratings (written by the rating run only) and offers
     "bo.supplier.rating":            ("----", "r---", "r---", "----", "----", "----", "----"),
     "bo.supplier.rating.wizard":     ("----", "----", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.comparison":        ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.comparison.line":   ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    # bo_sales: supplier register (agents see nothing of it)
+    "bo.supplier.document.type":     ("----", "r---", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.document":          ("----", "rwc-", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.state.wizard":      ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.candidate.import":  ("----", "rwcd", "rwcd", "----", "----", "----", "----"),
+    "bo.supplier.candidate.import.line": (
+                                      "----", "rwcd", "rwcd", "----", "----", "----", "----"),
     # bo_logistics
     "bo.carrier.service":            ("r---", "r---", "rwcd", "r---", "r---", "r---", "----"),
     "bo.carrier.transit":            ("r---", "r---", "rwcd", "r---", "r---", "r---", "----"),
@@ -101,6 +110,12 @@ COMPANY_PATH = {
     "bo.payment.reminder": "company_id",
     "bo.payment.reminder.line": "reminder_id.company_id",
     "bo.supplier.rating": "company_id",
+    "bo.supplier.comparison": "company_id",
+    "bo.supplier.comparison.line": "comparison_id.company_id",
+    "bo.supplier.document.type": "company_id",
+    "bo.supplier.document": "company_id",
+    "bo.supplier.candidate.import": "company_id",
+    "bo.supplier.candidate.import.line": "company_id",
     "bo.carrier.service": "company_id",
     "bo.carrier.transit": "company_id",
     "bo.pickup.manifest": "company_id",
@@ -147,6 +162,13 @@ WRITES = {
     "bo.payment.reminder.plan": {"level": "3"},
     "bo.supplier.rating": {"complaint_count": 1},
     "bo.supplier.rating.wizard": {"quarter": "2"},
+    "bo.supplier.comparison": {"all_suppliers": True},
+    "bo.supplier.comparison.line": {"city": "Modena"},
+    "bo.supplier.document.type": {"reminder_days": 20},
+    "bo.supplier.document": {"number": "INPS_2"},
+    "bo.supplier.state.wizard": {"reason": "Checked again"},
+    "bo.supplier.candidate.import": {"file_name": "fornitori-2.csv"},
+    "bo.supplier.candidate.import.line": {"message": "Checked again"},
     "bo.carrier.service": {"surcharge": 2.0},
     "bo.carrier.transit": {"transit_days": 4},
     "bo.pickup.manifest": {"date": date(2026, 2, 2)},
@@ -398,6 +420,41 @@ class TestAccessMatrix(BaseCommon):
                 "rating": "B",
             },
             "bo.supplier.rating.wizard": lambda: {"year": 2026, "quarter": str(1 + variant)},
+            "bo.supplier.comparison": lambda: {
+                "product_tmpl_id": cls.product.product_tmpl_id.id,
+                "company_id": company,
+            },
+            "bo.supplier.comparison.line": lambda: {
+                "comparison_id": cls._record("bo.supplier.comparison", side).id,
+                "partner_id": s["customer"].id,
+                "city": f"Bologna {tag}",
+            },
+            "bo.supplier.document.type": lambda: {
+                "name": f"Certificate {tag}",
+                "code": f"CERT-{tag}",
+                "company_id": company,
+            },
+            "bo.supplier.document": lambda: {
+                "partner_id": s["customer"].id,
+                # a shipped type: the type of the matrix is deleted in its own test
+                "document_type_id": cls.env.ref("bo_sales.bo_supplier_document_type_other").id,
+                "number": f"INPS {tag}",
+                "company_id": company,
+            },
+            "bo.supplier.state.wizard": lambda: {
+                "partner_ids": [Command.set(s["customer"].ids)],
+                "state": "suspended",
+                "reason": "Late deliveries",
+            },
+            "bo.supplier.candidate.import": lambda: {
+                "company_id": company,
+                "file_name": f"fornitori-{tag}.csv",
+            },
+            "bo.supplier.candidate.import.line": lambda: {
+                "import_id": cls._record("bo.supplier.candidate.import", side).id,
+                "row": 2 + variant,
+                "name": f"Fornitore {tag} S.r.l.",
+            },
             "bo.carrier.service": lambda: {
                 "carrier_id": cls.carrier.id,
                 "code": f"EXP-{tag}",

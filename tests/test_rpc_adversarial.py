@@ -19,9 +19,10 @@ classified fails ``test_every_field_and_method_is_classified``, so whoever adds 
 decides whether it needs a probe.
 """
 
+import base64
 import json
 import xmlrpc.client
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import Command
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
@@ -95,6 +96,19 @@ EXPECTED = {
     "supplier_rating_rate_quarter":    "RRARRRRR",
     "supplier_rating_on_partner":      "RAARRRRA",
     "claim_create_with_supplier":      "RAARRRRA",
+    "supplier_compare_offers":         "RAARRRRA",
+    # supplier register: agents see nothing of it; its status and the
+    # documents' check are the workflow's and the daily job's only
+    "supplier_read_fields":            "RAARRRRA",
+    "supplier_write_state":            "RRRRRRRR",
+    "supplier_forge_documents_valid":  "RRRRRRRR",
+    "supplier_start_evaluation":       "RAARRRRA",
+    "supplier_qualify_expired":        "RUURRRRU",
+    "supplier_suspend_wizard":         "RAARRRRA",
+    "supplier_document_create":        "RAARRRRA",
+    "supplier_document_write_state":   "RRRRRRRR",
+    "supplier_document_type_create":   "RRARRRRR",
+    "candidate_import":                "RAARRRRA",
 }
 
 #: Every field the suite defines or overrides (magic and delegated fields apart),
@@ -102,6 +116,9 @@ EXPECTED = {
 #: override only; "agent" the agent assignment (agents keep their own customers);
 #: "ddt" the DDT number and state (Validate and Cancel only); "report_run" the
 #: history of a periodic report run (the generator's and the report managers');
+#: "supplier" the supplier status, its audit and the documents' check (the
+#: supplier workflow's buttons and the daily job only); "rating" a supplier's
+#: quarterly rating (the rating run only: no group may write or create one);
 #: "data" ordinary data, under the access matrix (tests/test_access_matrix.py).
 FIELDS = {
     "account.invoice.report": {
@@ -228,6 +245,34 @@ FIELDS = {
     "bo.sales.target": {
         "data": "agent_id amount company_id currency_id date_from date_to",
     },
+    "bo.supplier.candidate.import": {
+        "data": (
+            "company_id error_count file_data file_message file_name line_ids name new_count "
+            "partner_count row_count state update_count user_id warning_count"
+        ),
+    },
+    "bo.supplier.candidate.import.line": {
+        "data": (
+            "action ateco_code category_ids city company_id email fiscal_code import_id message "
+            "name outcome partner_id row severity vat website"
+        ),
+    },
+    "bo.supplier.document": {
+        "supplier": "state reminder_expiry",
+        "data": (
+            "active attachment attachment_name company_id date_expiry date_issue "
+            "document_type_id mandatory name note number partner_id user_id"
+        ),
+    },
+    "bo.supplier.document.type": {
+        "data": (
+            "active code company_id description mandatory multiple name reminder_days sequence "
+            "suspend_on_expiry validity_days"
+        ),
+    },
+    "bo.supplier.state.wizard": {
+        "data": "partner_ids reason state",
+    },
     "bo.tracking.import.wizard": {
         "data": "file filename updated_count",
     },
@@ -246,8 +291,20 @@ FIELDS = {
             "uom_id"
         ),
     },
-    "bo.supplier.rating": {
+    "bo.supplier.comparison": {
+        "data": "all_suppliers categ_id company_id date line_count line_ids product_tmpl_id",
+    },
+    "bo.supplier.comparison.line": {
         "data": (
+            "city comparison_id company_currency_id country_id currency_id date_end "
+            "date_start delay discount distance_km distance_known documents_valid has_offer "
+            "last_rating min_qty partner_id price price_company product_code product_id "
+            "product_name product_tmpl_id proximity state_id supplier_state supplierinfo_id "
+            "uom_id"
+        ),
+    },
+    "bo.supplier.rating": {
+        "rating": (
             "accuracy_grade company_id complaint_count complaint_grade line_count "
             "on_time_count on_time_grade on_time_rate partner_id period_end period_start "
             "price_grade price_product_count price_trend quantity_accuracy rating "
@@ -303,7 +360,12 @@ FIELDS = {
     },
     "res.partner": {
         "agent": "bo_agent_id",
+        "supplier": (
+            "bo_supplier_state bo_supplier_state_reason bo_supplier_state_date "
+            "bo_supplier_state_user_id bo_supplier_documents_valid bo_supplier_document_alert"
+        ),
         "data": (
+            "bo_supplier_ateco_code bo_supplier_category_ids bo_supplier_document_ids "
             "bo_agent_customer_count bo_agent_customer_ids bo_agent_user_id bo_data_issue_ids "
             "bo_home_base_id bo_is_agent bo_language_ids bo_last_visit_date bo_leave_ids "
             "bo_max_discount bo_pays_shipping bo_requires_client_ref bo_resource_calendar_id "
@@ -409,8 +471,31 @@ METHODS = {
         "action_bo_send": "button",
         "create": "crud",
     },
+    "bo.supplier.candidate.import": {
+        "action_check": "candidate_import",
+        "action_import": "candidate_import",
+        "action_view_partners": "view",
+        "write": "crud",
+    },
+    "bo.supplier.document": {
+        "action_bo_open_supplier": "view",
+        "create": "supplier_document_create",
+        "write": "supplier_document_write_state",
+    },
+    "bo.supplier.document.type": {
+        "create": "supplier_document_type_create",
+        "write": "crud",
+    },
+    "bo.supplier.comparison": {
+        "action_compare": "supplier_compare_offers",
+        "action_export_xlsx": "view",
+        "action_view_lines": "view",
+    },
     "bo.supplier.rating.wizard": {
         "action_rate": "supplier_rating_rate_quarter",
+    },
+    "bo.supplier.state.wizard": {
+        "action_apply": "supplier_suspend_wizard",
     },
     "bo.tracking.import.wizard": {
         "action_import": "button",
@@ -455,10 +540,20 @@ METHODS = {
         "action_bo_check_partner_data": "partner_data_check",
         "action_bo_print_agenda": "view",
         "action_bo_send_agenda": "button",
+        "action_bo_supplier_add": "button",
+        "action_bo_supplier_add_document": "view",
+        "action_bo_supplier_qualify": "supplier_qualify_expired",
+        "action_bo_supplier_reinstate": "button",
+        "action_bo_supplier_reject": "button",
+        "action_bo_supplier_reopen": "button",
+        "action_bo_supplier_start_evaluation": "supplier_start_evaluation",
+        "action_bo_supplier_suspend": "supplier_suspend_wizard",
         "action_bo_view_agent_customers": "view",
         "action_bo_view_supplier_ratings": "view",
-        "create": "crud",
-        "write": "customer_assign_other_agent",
+        "create": "crud case:test_suppliers_hidden_from_agents",
+        "write": (
+            "customer_assign_other_agent supplier_write_state supplier_forge_documents_valid"
+        ),
     },
     "sale.order": {
         "action_bo_check": "order_run_checks",
@@ -686,6 +781,26 @@ class TestRpcAdversarial(HttpCase):
         return self.env["bo.claim"].create(
             {"subject": "Merce danneggiata", "partner_id": self.customer.id}
         )
+
+    def _supplier(self, state="candidate", documents=()):
+        """A fresh company in the supplier register, in ``state``, holding
+        ``documents`` (type xml id, issue date)."""
+        supplier = self.env["res.partner"].create(
+            {"name": "Fornitore RPC S.r.l.", "is_company": True, "bo_supplier_state": "candidate"}
+        )
+        self.env["bo.supplier.document"].create(
+            [
+                {
+                    "partner_id": supplier.id,
+                    "document_type_id": self.env.ref(f"bo_sales.{xmlid}").id,
+                    "date_issue": issued,
+                }
+                for xmlid, issued in documents
+            ]
+        )
+        if state != "candidate":
+            supplier._bo_supplier_set_state(state, "preparato dal test", check=False)
+        return supplier
 
     def _report(self):
         return self.env["bo.periodic.report"].create(
@@ -918,6 +1033,16 @@ class TestRpcAdversarial(HttpCase):
                 "read",
                 [self.supplier.ids, ["bo_supplier_last_rating", "bo_supplier_rating_count"]],
             )
+        if name == "supplier_compare_offers":
+            outcome, comparison_id = self.rpc(
+                role,
+                "bo.supplier.comparison",
+                "create",
+                {"product_tmpl_id": self.product.product_tmpl_id.id},
+            )
+            if outcome != "A":
+                return "bo.supplier.comparison", "create", [{"all_suppliers": True}]
+            return "bo.supplier.comparison", "action_compare", [[comparison_id]]
         if name == "claim_create_with_supplier":
             return (
                 "bo.claim",
@@ -930,6 +1055,88 @@ class TestRpcAdversarial(HttpCase):
                     }
                 ],
             )
+        if name == "supplier_read_fields":
+            return (
+                "res.partner",
+                "read",
+                [self._supplier().ids, ["bo_supplier_state", "bo_supplier_document_ids"]],
+            )
+        if name == "supplier_write_state":
+            return "res.partner", "write", [self._supplier().ids, {"bo_supplier_state": "qualified"}]
+        if name == "supplier_forge_documents_valid":
+            return (
+                "res.partner",
+                "write",
+                [self._supplier().ids, {"bo_supplier_documents_valid": True}],
+            )
+        if name == "supplier_start_evaluation":
+            return "res.partner", "action_bo_supplier_start_evaluation", [self._supplier().ids]
+        if name == "supplier_qualify_expired":
+            # its DURC of a year ago expired long since
+            supplier = self._supplier(
+                "evaluation",
+                [("bo_supplier_document_type_durc", date.today() - timedelta(days=365))],
+            )
+            return "res.partner", "action_bo_supplier_qualify", [supplier.ids]
+        if name == "supplier_suspend_wizard":
+            supplier = self._supplier("qualified")
+            outcome, wizard_id = self.rpc(
+                role,
+                "bo.supplier.state.wizard",
+                "create",
+                {
+                    "partner_ids": [Command.set(supplier.ids)],
+                    "state": "suspended",
+                    "reason": "consegne in ritardo",
+                },
+            )
+            if outcome != "A":
+                return "bo.supplier.state.wizard", "create", [{"reason": "consegne in ritardo"}]
+            return "bo.supplier.state.wizard", "action_apply", [[wizard_id]]
+        if name == "supplier_document_create":
+            return (
+                "bo.supplier.document",
+                "create",
+                [
+                    {
+                        "partner_id": self._supplier().id,
+                        "document_type_id": self.env.ref(
+                            "bo_sales.bo_supplier_document_type_durc"
+                        ).id,
+                        "number": "INPS_RPC",
+                        "date_issue": date.today().isoformat(),
+                    }
+                ],
+            )
+        if name == "supplier_document_write_state":
+            supplier = self._supplier(
+                documents=[("bo_supplier_document_type_durc", date.today() - timedelta(days=365))]
+            )
+            return (
+                "bo.supplier.document",
+                "write",
+                [supplier.bo_supplier_document_ids.ids, {"state": "valid"}],
+            )
+        if name == "supplier_document_type_create":
+            return (
+                "bo.supplier.document.type",
+                "create",
+                [{"name": f"Certificato {role}", "code": f"RPC-{role}"}],
+            )
+        if name == "candidate_import":
+            content = (
+                "Ragione sociale;Comune;Provincia\n"
+                f"Candidato {role.title()} RPC S.r.l.;Bergamo;BG\n"
+            ).encode()
+            outcome, import_id = self.rpc(
+                role,
+                "bo.supplier.candidate.import",
+                "create",
+                {"file_data": base64.b64encode(content).decode(), "file_name": "fornitori.csv"},
+            )
+            if outcome != "A":
+                return "bo.supplier.candidate.import", "create", [{"file_name": "x.csv"}]
+            return "bo.supplier.candidate.import", "action_import", [[import_id]]
         raise AssertionError(f"no probe {name}")
 
     # ------------------------------------------------------------------
@@ -1004,7 +1211,7 @@ class TestRpcAdversarial(HttpCase):
             sorted(methods_found - classified_methods), [], "methods to classify in METHODS"
         )
         self.assertEqual(sorted(classified_methods - methods_found), [], "methods no longer there")
-        kinds = {"engine", "agent", "ddt", "report_run", "data"}
+        kinds = {"engine", "agent", "ddt", "report_run", "supplier", "rating", "data"}
         self.assertLessEqual({k for m in FIELDS.values() for k in m}, kinds)
         # every probe and test named exists; the engine's own list agrees
         for model, methods in METHODS.items():
@@ -1167,3 +1374,80 @@ class TestRpcAdversarial(HttpCase):
         self.assertEqual(error["name"], "odoo.exceptions.UserError")
         self.assertIn("cannot be confirmed", error["message"])
         self.assertEqual(order.state, "draft")
+
+    def test_suppliers_hidden_from_agents(self):
+        """What the web client asks for a partner and the supplier screens:
+        an agent gets none of the register, a clerk all of it."""
+        supplier = self._supplier("qualified")
+        spec = {"name": {}, "bo_supplier_state": {}, "bo_supplier_documents_valid": {}}
+        _result, error = self.web_call("agent", "res.partner", "web_read", supplier.ids, spec)
+        self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        outcome, result = self.rpc(
+            "agent",
+            "res.partner",
+            "search_read",
+            [("bo_supplier_state", "=", "qualified")],
+            ["name"],
+        )
+        self.assertEqual(outcome, "R", result)
+        outcome, result = self.rpc(
+            "agent", "res.partner", "fields_get", [], attributes=["string"]
+        )
+        self.assertEqual(outcome, "A", result)
+        self.assertFalse([name for name in result if name.startswith("bo_supplier")])
+        outcome, result = self.rpc("agent", "res.partner", "get_views", [[False, "form"]])
+        self.assertEqual(outcome, "A", result)
+        self.assertNotIn("bo_supplier", result["views"]["form"]["arch"])
+        for model in ("bo.supplier.document", "bo.supplier.candidate.import"):
+            outcome, result = self.rpc("agent", model, "search_read", [], ["name"])
+            self.assertEqual(outcome, "R", f"{model}: {result}")
+        # The menu of the register is not there for the agent.
+        menu = self.env.ref("bo_sales.bo_suppliers_menu")
+        Menu = self.env["ir.ui.menu"]
+        self.assertNotIn(menu.id, Menu.with_user(self.users["agent"])._visible_menu_ids())
+        self.assertIn(menu.id, Menu.with_user(self.users["clerk"])._visible_menu_ids())
+        # The clerk reads it through the same route, and creates a candidate.
+        result, error = self.web_call("clerk", "res.partner", "web_read", supplier.ids, spec)
+        self.assertIsNone(error)
+        self.assertEqual(result[0]["bo_supplier_state"], "qualified")
+        outcome, result = self.rpc(
+            "clerk",
+            "res.partner",
+            "create",
+            {"name": "Nuovo Candidato RPC S.r.l.", "bo_supplier_state": "qualified"},
+        )
+        self.assertEqual(outcome, "R", result)
+        self.assertIn("only through the buttons", result)
+
+    def test_supplier_audit_over_rpc(self):
+        """The moves made over RPC leave who and why in the chatter."""
+        supplier = self._supplier("qualified")
+        outcome, wizard_id = self.rpc(
+            "clerk",
+            "bo.supplier.state.wizard",
+            "create",
+            {
+                "partner_ids": [Command.set(supplier.ids)],
+                "state": "suspended",
+                "reason": "DURC irregolare",
+            },
+        )
+        self.assertEqual(outcome, "A", wizard_id)
+        outcome, result = self.rpc("clerk", "bo.supplier.state.wizard", "action_apply", [wizard_id])
+        self.assertEqual(outcome, "A", result)
+        self.assertEqual(supplier.bo_supplier_state, "suspended")
+        message = supplier.message_ids[0]
+        self.assertEqual(message.author_id, self.users["clerk"].partner_id)
+        self.assertIn("DURC irregolare", message.body)
+        self.assertEqual(message.sudo().tracking_value_ids.new_value_char, "Suspended")
+        # A suspension without reason is refused, as in the form.
+        outcome, result = self.rpc(
+            "clerk",
+            "bo.supplier.state.wizard",
+            "create",
+            {"partner_ids": [Command.set(supplier.ids)], "state": "rejected", "reason": " "},
+        )
+        self.assertEqual(outcome, "A", result)
+        outcome, result = self.rpc("clerk", "bo.supplier.state.wizard", "action_apply", [result])
+        self.assertEqual(outcome, "U", result)
+        self.assertEqual(supplier.bo_supplier_state, "suspended")

@@ -4,6 +4,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import format_date
 
 DOCUMENT_STATES = [
@@ -39,6 +40,7 @@ class BoSupplierDocument(models.Model):
         string="Document Type",
         required=True,
         index=True,
+        ondelete="restrict",
         check_company=True,
         tracking=True,
     )
@@ -125,9 +127,24 @@ class BoSupplierDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any({"state", "reminder_expiry"} & set(vals) for vals in vals_list):
+            raise AccessError(self._bo_locked_message())
         documents = super().create(vals_list)
         documents._bo_archive_replaced()
         return documents
+
+    def write(self, vals):
+        # NOTE: the status follows the dates and the reminder mark is the
+        # daily job's: a client forging them would hide an expiry.
+        if {"state", "reminder_expiry"} & set(vals) and not self.env.su:
+            raise AccessError(self._bo_locked_message())
+        return super().write(vals)
+
+    def _bo_locked_message(self):
+        return self.env._(
+            "The status of a qualification document follows its expiry date and its "
+            "reminders are the daily check's: change the dates instead."
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -233,7 +250,8 @@ class BoSupplierDocument(models.Model):
         for document in documents:
             by_expiry[document.date_expiry] |= document
         for expiry, same_day in by_expiry.items():
-            same_day.write({"reminder_expiry": expiry})
+            # sudo: the reminder mark is the job's own (see write()).
+            same_day.sudo().write({"reminder_expiry": expiry})
         return activities
 
     # ------------------------------------------------------------------

@@ -26,6 +26,19 @@ DOCUMENT_ALERTS = [
 #: Context key of the supplier workflow, the only writer of the status.
 WORKFLOW_KEY = "bo_supplier_workflow"
 
+#: Written by the workflow (status and its audit) and by the documents'
+#: check only, never by a client.
+WORKFLOW_FIELDS = frozenset(
+    [
+        "bo_supplier_state",
+        "bo_supplier_state_reason",
+        "bo_supplier_state_date",
+        "bo_supplier_state_user_id",
+        "bo_supplier_documents_valid",
+        "bo_supplier_document_alert",
+    ]
+)
+
 #: The statuses a supplier may come from, for each status (False: not in the register).
 TRANSITIONS = {
     "candidate": (False, "rejected"),
@@ -173,8 +186,12 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # NOTE: a contact may be created straight into the register, as a
+        # candidate; anything further is the workflow's.
         if not self.env.context.get(WORKFLOW_KEY) and any(
-            vals.get("bo_supplier_state") not in (None, False, "candidate") for vals in vals_list
+            vals.get("bo_supplier_state") not in (None, False, "candidate")
+            or (WORKFLOW_FIELDS - {"bo_supplier_state"}) & set(vals)
+            for vals in vals_list
         ):
             raise AccessError(self._bo_supplier_state_locked_message())
         for vals in vals_list:
@@ -184,7 +201,7 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "bo_supplier_state" in vals and not self.env.context.get(WORKFLOW_KEY):
+        if WORKFLOW_FIELDS & set(vals) and not self.env.context.get(WORKFLOW_KEY):
             raise AccessError(self._bo_supplier_state_locked_message())
         return super().write(vals)
 
