@@ -81,6 +81,7 @@
         "demo/bo_agenda_demo.xml",
         "demo/bo_aftersales_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/bo_supplier_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -107,6 +107,11 @@ class BoSupplierCandidateImport(models.Model):
     )
     file_data = fields.Binary(string="File", attachment=True, copy=False)
     file_name = fields.Char(copy=False)
+    import_valid_only = fields.Boolean(
+        string="Import Valid Rows Only",
+        help="Import the rows without errors and skip the others. By default nothing is "
+        "imported while a single error remains.",
+    )
     line_ids = fields.One2many(
         "bo.supplier.candidate.import.line", "import_id", string="Rows", readonly=True
     )
@@ -167,16 +172,19 @@ class BoSupplierCandidateImport(models.Model):
 
     def action_import(self):
         """Create the new candidates and update the partners matched, all or
-        nothing: a single error and no partner is written."""
+        nothing: a single error and no partner is written (unless the clerk
+        asks for the valid rows only)."""
         self.ensure_one()
         self._bo_check_not_done()
         plan = self._bo_prepare()
         errors = [(row, message) for row, message, blocking in plan["problems"] if blocking]
-        if errors:
+        valid = [r for r in plan["rows"] if not any(b for _t, b in r["messages"])]
+        file_errors = [error for error in errors if not error[0]]
+        if errors and (file_errors or not self.import_valid_only or not valid):
             raise UserError(self._bo_problems_message(errors))
-        if not plan["rows"]:
+        if not valid:
             raise UserError(self.env._("The file has no candidate to import."))
-        self._bo_apply(plan["rows"])
+        self._bo_apply(valid)
         self._bo_store_plan(plan, state="done")
         return self.action_view_partners()
 
@@ -601,12 +609,13 @@ class BoSupplierCandidateImport(models.Model):
             )
         self.env["bo.supplier.candidate.import.line"].create(lines)
         errors = sum(1 for _r, _m, blocking in plan["problems"] if blocking)
+        valid = [r for r in plan["rows"] if not any(b for _t, b in r["messages"])]
         self.write(
             {
                 "state": state,
                 "row_count": plan["row_count"],
-                "new_count": sum(1 for r in plan["rows"] if r["action"] == "create"),
-                "update_count": sum(1 for r in plan["rows"] if r["action"] == "update"),
+                "new_count": sum(1 for r in valid if r["action"] == "create"),
+                "update_count": sum(1 for r in valid if r["action"] == "update"),
                 "error_count": errors,
                 "warning_count": len(plan["problems"]) - errors,
                 "file_message": "\n".join(
@@ -634,7 +643,9 @@ class BoSupplierCandidateImport(models.Model):
             [
                 self.env._("No candidate was imported: the file has errors."),
                 *lines,
-                self.env._("Correct the file and upload it again."),
+                self.env._(
+                    "Correct the file and upload it again, or tick Import Valid Rows Only."
+                ),
             ]
         )
 

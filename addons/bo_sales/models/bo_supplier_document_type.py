@@ -45,6 +45,15 @@ class BoSupplierDocumentType(models.Model):
         "different schemes). Otherwise a newer document replaces the previous one, which "
         "is archived.",
     )
+    country_ids = fields.Many2many(
+        "res.country",
+        relation="bo_supplier_document_type_country_rel",
+        column1="type_id",
+        column2="country_id",
+        string="Countries",
+        help="Asked only of suppliers of these countries (a DURC exists for Italian "
+        "companies only); empty: of every supplier.",
+    )
     company_id = fields.Many2one(
         "res.company",
         index=True,
@@ -77,7 +86,7 @@ class BoSupplierDocumentType(models.Model):
     def write(self, vals):
         mandatory_before = self.filtered("mandatory")
         res = super().write(vals)
-        if {"mandatory", "active", "company_id"} & set(vals):
+        if {"mandatory", "active", "company_id", "country_ids"} & set(vals):
             (mandatory_before | self.filtered("mandatory"))._bo_recompute_suppliers()
         return res
 
@@ -104,6 +113,10 @@ class BoSupplierDocumentType(models.Model):
     def _bo_applies_to(self, partner):
         """Whether this type is asked of ``partner``: types shared by every
         company apply to every supplier, a company's own types to that
-        company's suppliers."""
+        company's suppliers; types of some countries to their suppliers."""
         self.ensure_one()
-        return not self.company_id or self.company_id == partner.company_id
+        # NOTE: a partner without country is taken for one of the company's.
+        country = partner.country_id or partner.company_id.country_id or self.env.company.country_id
+        return (not self.company_id or self.company_id == partner.company_id) and (
+            not self.country_ids or country in self.country_ids
+        )

@@ -129,6 +129,7 @@ class ResPartner(models.Model):
     @api.depends(
         "bo_supplier_state",
         "company_id",
+        "country_id",
         "bo_supplier_document_ids",
         "bo_supplier_document_ids.active",
         "bo_supplier_document_ids.state",

@@ -1,6 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
+
 from .common import BoSalesCommon
 
 
@@ -15,7 +16,9 @@ class BoSupplierCommon(BoSalesCommon):
         cls.iso = cls.env.ref("bo_sales.bo_supplier_document_type_iso9001")
         cls.other_type = cls.env.ref("bo_sales.bo_supplier_document_type_other")
         # The shipped types as shipped, whatever a database made of them.
-        (cls.durc | cls.visura).write({"mandatory": True, "active": True})
+        (cls.durc | cls.visura).write(
+            {"mandatory": True, "active": True, "country_ids": [Command.set(cls.italy.ids)]}
+        )
         cls.durc.write({"suspend_on_expiry": True, "reminder_days": 15, "validity_days": 120})
         cls.visura.write({"suspend_on_expiry": False, "reminder_days": 30, "validity_days": 180})
         cls.env["bo.supplier.document.type"].search(

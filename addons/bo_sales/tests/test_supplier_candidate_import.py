@@ -225,6 +225,31 @@ class TestSupplierCandidateImport(BoSupplierCommon):
         self.assertEqual(self.supplier.bo_supplier_category_ids, self.category)
         self.assertEqual(batch.state, "checked")
 
+    def test_valid_rows_only_when_asked(self):
+        bad_vat = [*NEW_2]
+        bad_vat[1] = "IT12345678901"
+        duplicate = [*NEW_1]
+        duplicate[0] = "Duplicato S.r.l."
+        batch = self._import(make_csv([NEW_1, bad_vat, duplicate, KNOWN_BY_VAT]))
+        batch.action_check()
+        self.assertEqual((batch.new_count, batch.update_count, batch.error_count), (1, 1, 2))
+        with self.assertRaisesRegex(UserError, "or tick Import Valid Rows Only"):
+            batch.action_import()
+        self.assertFalse(self._ours())
+        batch.import_valid_only = True
+        batch.action_import()
+        self.assertEqual(self._ours().mapped("name"), [NEW_1[0]])
+        self.assertEqual(self.supplier.bo_supplier_category_ids, self.category | self.packaging)
+        self.assertEqual(
+            batch.line_ids.mapped("outcome"),
+            [
+                f"New candidate: {NEW_1[0]}",
+                "Not imported: see the message",
+                "Not imported: see the message",
+                "Update of Bulloneria Padana S.r.l.",
+            ],
+        )
+
     def test_row_messages_in_the_users_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
         self.clerk.lang = "it_IT"

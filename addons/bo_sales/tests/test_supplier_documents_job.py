@@ -44,6 +44,8 @@ class TestSupplierDocumentsJob(BoSupplierCommon):
         )
 
     def test_reminder_once_then_suspension(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.company.partner_id.lang = "it_IT"
         with freeze_time("2026-11-20 06:00:00"):
             # DURC of 15 August: expires on 13 December, reminded from 28 November.
             supplier = self._qualified("Trafilerie Lombarde S.p.A.", date(2026, 8, 15))
@@ -51,6 +53,7 @@ class TestSupplierDocumentsJob(BoSupplierCommon):
                 lambda d: d.document_type_id == self.durc
             )
             durc.user_id = self.bo_user
+            self.bo_user.lang = "en_US"  # the reminder speaks its reader's language
             self._run_job()
             self.assertEqual(durc.state, "valid")
             self.assertFalse(self._reminders(durc))
@@ -81,13 +84,14 @@ class TestSupplierDocumentsJob(BoSupplierCommon):
             self.assertFalse(supplier.bo_supplier_documents_valid)
             self.assertEqual(supplier.bo_supplier_state, "suspended")
             self.assertFalse(self._reminders(durc), "the expiry was reminded already")
-            expected = "DURC (social security compliance) expired on " + format_date(
-                self.env, date(2026, 12, 13)
+            # Written in the company's language, for the whole back office.
+            expected = "DURC (regolarità contributiva) scaduto il " + format_date(
+                self.env, date(2026, 12, 13), lang_code="it_IT"
             )
             self.assertIn(expected, supplier.bo_supplier_state_reason)
             author, body, values = self._messages(supplier)[0]
-            self.assertEqual(values, [("Qualified", "Suspended")])
-            self.assertIn("The daily check of the qualification documents found", body)
+            self.assertEqual(values, [("Qualificato", "Sospeso")])
+            self.assertIn("Il controllo giornaliero dei documenti di qualifica ha trovato", body)
             self.assertIn(expected, body)
             self.assertEqual(author, self.env.user.partner_id)
             # The next day nothing more happens.

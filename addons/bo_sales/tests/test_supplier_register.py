@@ -177,6 +177,26 @@ class TestSupplierRegister(BoSupplierCommon):
         self.assertFalse(self.supplier.bo_supplier_documents_valid)
         self.assertEqual(self.supplier.bo_supplier_document_alert, "missing")
 
+    def test_documents_asked_by_country(self):
+        """DURC and visura are Italian: a German supplier is qualified without."""
+        german = self.env["res.partner"].create(
+            {
+                "name": "Schrauben Test GmbH",
+                "is_company": True,
+                "country_id": self.env.ref("base.de").id,
+                "bo_supplier_state": "candidate",
+            }
+        )
+        self.assertTrue(german.bo_supplier_documents_valid)
+        self.assertFalse(self.supplier.bo_supplier_documents_valid)
+        german.with_user(self.bo_user).action_bo_supplier_start_evaluation()
+        german.with_user(self.bo_user).action_bo_supplier_qualify()
+        self.assertEqual(german.bo_supplier_state, "qualified")
+        # The manager asks the DURC of German suppliers too: judged again.
+        self.durc.with_user(self.bo_manager).country_ids |= self.env.ref("base.de")
+        self.assertFalse(german.bo_supplier_documents_valid)
+        self.assertEqual(german.bo_supplier_document_alert, "missing")
+
     def test_outside_the_register(self):
         customer = self.customer
         self.assertFalse(customer.bo_supplier_documents_valid)
