@@ -114,8 +114,8 @@ class BoSupplierRating(models.Model):
         "(sum of Q x P now / sum of Q x P before - 1) x 100, where Q is the quantity received "
         "of a product this quarter (in the product's unit) and P its average unit price "
         "(weighted by quantity, the receipt lines' unit price in the company currency) in "
-        "each quarter; over the products received with a price in both quarters. Positive: "
-        "prices went up.",
+        "each quarter; over the products received with a price in both quarters (lines "
+        "without demand left out). Positive: prices went up.",
     )
     price_product_count = fields.Integer(
         string="Products Compared",
