@@ -95,6 +95,14 @@ EXPECTED = {
     # complaints
     "claim_resolve":                   "RAARRRRR",
     "claim_create_credit_note":        "RUURRRRR",
+    # suppliers: ratings read by the back office, written by the rating run only
+    "supplier_rating_read":            "RAARRRRA",
+    "supplier_rating_write":           "RRRRRRRR",
+    "supplier_rating_create":          "RRRRRRRR",
+    "supplier_rating_rate_quarter":    "RRARRRRR",
+    "supplier_rating_on_partner":      "RAARRRRA",
+    "claim_create_with_supplier":      "RAARRRRA",
+    "supplier_compare_offers":         "RAARRRRA",
     # supplier register: agents see nothing of it; its status and the
     # documents' check are the workflow's and the daily job's only
     "supplier_read_fields":            "RAARRRRA",
@@ -115,7 +123,8 @@ EXPECTED = {
 #: "ddt" the DDT number and state (Validate and Cancel only); "report_run" the
 #: history of a periodic report run (the generator's and the report managers');
 #: "supplier" the supplier status, its audit and the documents' check (the
-#: supplier workflow's buttons and the daily job only);
+#: supplier workflow's buttons and the daily job only); "rating" a supplier's
+#: quarterly rating (the rating run only: no group may write or create one);
 #: "data" ordinary data, under the access matrix (tests/test_access_matrix.py).
 FIELDS = {
     "account.invoice.report": {
@@ -163,7 +172,8 @@ FIELDS = {
     },
     "bo.claim": {
         "data": (
-            "agent_id commercial_partner_id company_id credit_note_ids date ddt_reference "
+            "agent_id bo_supplier_id commercial_partner_id company_id credit_note_ids date "
+            "ddt_reference "
             "deadline description document_count is_late kind name order_id partner_id "
             "product_id replacement_order_ids resolution resolution_note state subject "
             "user_id"
@@ -293,6 +303,29 @@ FIELDS = {
             "uom_id"
         ),
     },
+    "bo.supplier.comparison": {
+        "data": "all_suppliers categ_id company_id date line_count line_ids product_tmpl_id",
+    },
+    "bo.supplier.comparison.line": {
+        "data": (
+            "city comparison_id company_currency_id country_id currency_id date_end "
+            "date_start delay discount distance_km distance_known documents_valid has_offer "
+            "last_rating min_qty partner_id price price_company product_code product_id "
+            "product_name product_tmpl_id proximity state_id supplier_state supplierinfo_id "
+            "uom_id"
+        ),
+    },
+    "bo.supplier.rating": {
+        "rating": (
+            "accuracy_grade company_id complaint_count complaint_grade line_count "
+            "on_time_count on_time_grade on_time_rate partner_id period_end period_start "
+            "price_grade price_product_count price_trend quantity_accuracy rating "
+            "receipt_count"
+        ),
+    },
+    "bo.supplier.rating.wizard": {
+        "data": "period_start quarter year",
+    },
     "bo.visit.class": {
         "data": "active description name sequence visit_frequency_days",
     },
@@ -331,7 +364,10 @@ FIELDS = {
             "bo_check_inline_activity_limit bo_import_background_batch "
             "bo_import_background_orders bo_import_max_days_ahead bo_import_max_price_unit "
             "bo_import_max_quantity bo_offer_followup_days bo_reminder_level_1_days "
-            "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes"
+            "bo_reminder_level_2_days bo_reminder_level_3_days bo_travel_buffer_minutes "
+            "bo_supplier_accuracy_a bo_supplier_accuracy_b bo_supplier_complaints_a "
+            "bo_supplier_complaints_b bo_supplier_on_time_a bo_supplier_on_time_b "
+            "bo_supplier_price_trend_a bo_supplier_price_trend_b"
         ),
     },
     "res.partner": {
@@ -345,6 +381,7 @@ FIELDS = {
             "bo_agent_customer_count bo_agent_customer_ids bo_agent_user_id bo_data_issue_ids "
             "bo_home_base_id bo_is_agent bo_language_ids bo_last_visit_date bo_leave_ids "
             "bo_max_discount bo_pays_shipping bo_requires_client_ref bo_resource_calendar_id "
+            "bo_supplier_last_rating bo_supplier_rating_count "
             "bo_territory_country_ids bo_territory_state_ids bo_territory_zip_ranges "
             "bo_visit_class_id bo_visit_coverage bo_visit_done_month_count "
             "bo_visit_order_count bo_visit_planned_month_count bo_visit_turnover "
@@ -465,6 +502,14 @@ METHODS = {
         "create": "supplier_document_type_create",
         "write": "crud",
     },
+    "bo.supplier.comparison": {
+        "action_compare": "supplier_compare_offers",
+        "action_export_xlsx": "view",
+        "action_view_lines": "view",
+    },
+    "bo.supplier.rating.wizard": {
+        "action_rate": "supplier_rating_rate_quarter",
+    },
     "bo.supplier.state.wizard": {
         "action_apply": "supplier_suspend_wizard",
     },
@@ -520,6 +565,7 @@ METHODS = {
         "action_bo_supplier_start_evaluation": "supplier_start_evaluation",
         "action_bo_supplier_suspend": "supplier_suspend_wizard",
         "action_bo_view_agent_customers": "view",
+        "action_bo_view_supplier_ratings": "view",
         "create": "crud case:test_suppliers_hidden_from_agents",
         "write": (
             "customer_assign_other_agent supplier_write_state supplier_forge_documents_valid"
@@ -625,6 +671,16 @@ class TestRpcAdversarial(HttpCase):
             }
         )
         cls.uom_unit = env.ref("uom.product_uom_unit")
+        cls.supplier = Partner.create({"name": "Fornitore RPC S.p.A.", "is_company": True})
+        cls.supplier_rating = env["bo.supplier.rating"].create(
+            {
+                "partner_id": cls.supplier.id,
+                "company_id": cls.company.id,
+                "period_start": date(2024, 1, 1),
+                "period_end": date(2024, 3, 31),
+                "rating": "B",
+            }
+        )
 
     # ------------------------------------------------------------------
     # Helpers
@@ -959,6 +1015,62 @@ class TestRpcAdversarial(HttpCase):
         if name == "claim_create_credit_note":
             # a complaint without an order: nothing to credit, for anybody
             return "bo.claim", "action_create_credit_note", [self._claim().ids]
+        if name == "supplier_rating_read":
+            return (
+                "bo.supplier.rating",
+                "search_read",
+                [[("id", "=", self.supplier_rating.id)], ["rating", "on_time_rate"]],
+            )
+        if name == "supplier_rating_write":
+            return "bo.supplier.rating", "write", [self.supplier_rating.ids, {"rating": "A"}]
+        if name == "supplier_rating_create":
+            return (
+                "bo.supplier.rating",
+                "create",
+                [
+                    {
+                        "partner_id": self.supplier.id,
+                        "period_start": "2024-04-01",
+                        "period_end": "2024-06-30",
+                        "rating": "A",
+                    }
+                ],
+            )
+        if name == "supplier_rating_rate_quarter":
+            outcome, wizard_id = self.rpc(
+                role, "bo.supplier.rating.wizard", "create", {"year": 2025, "quarter": "1"}
+            )
+            if outcome != "A":
+                return "bo.supplier.rating.wizard", "create", [{"year": 2025, "quarter": "1"}]
+            return "bo.supplier.rating.wizard", "action_rate", [[wizard_id]]
+        if name == "supplier_rating_on_partner":
+            return (
+                "res.partner",
+                "read",
+                [self.supplier.ids, ["bo_supplier_last_rating", "bo_supplier_rating_count"]],
+            )
+        if name == "supplier_compare_offers":
+            outcome, comparison_id = self.rpc(
+                role,
+                "bo.supplier.comparison",
+                "create",
+                {"product_tmpl_id": self.product.product_tmpl_id.id},
+            )
+            if outcome != "A":
+                return "bo.supplier.comparison", "create", [{"all_suppliers": True}]
+            return "bo.supplier.comparison", "action_compare", [[comparison_id]]
+        if name == "claim_create_with_supplier":
+            return (
+                "bo.claim",
+                "create",
+                [
+                    {
+                        "subject": "Viti difettose",
+                        "partner_id": self.customer.id,
+                        "bo_supplier_id": self.supplier.id,
+                    }
+                ],
+            )
         if name == "supplier_read_fields":
             return (
                 "res.partner",
@@ -1119,7 +1231,7 @@ class TestRpcAdversarial(HttpCase):
             sorted(methods_found - classified_methods), [], "methods to classify in METHODS"
         )
         self.assertEqual(sorted(classified_methods - methods_found), [], "methods no longer there")
-        kinds = {"engine", "agent", "ddt", "report_run", "supplier", "data"}
+        kinds = {"engine", "agent", "ddt", "report_run", "supplier", "rating", "data"}
         self.assertLessEqual({k for m in FIELDS.values() for k in m}, kinds)
         # every probe and test named exists; the engine's own list agrees
         for model, methods in METHODS.items():

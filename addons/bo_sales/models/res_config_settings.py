@@ -1,6 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResConfigSettings(models.TransientModel):
@@ -79,3 +80,78 @@ class ResConfigSettings(models.TransientModel):
         default=500,
         help="Orders the scheduler creates and saves at a time when it imports a large file.",
     )
+    bo_supplier_on_time_a = fields.Float(
+        string="On Time for A (%)",
+        config_parameter="bo_sales.supplier_on_time_a",
+        default=95.0,
+        help="Share of receipts on time (%) a supplier needs for grade A on punctuality.",
+    )
+    bo_supplier_on_time_b = fields.Float(
+        string="On Time for B (%)",
+        config_parameter="bo_sales.supplier_on_time_b",
+        default=85.0,
+        help="Share of receipts on time (%) a supplier needs for grade B on punctuality; "
+        "below it, C.",
+    )
+    bo_supplier_accuracy_a = fields.Float(
+        string="Quantity Accuracy for A (%)",
+        config_parameter="bo_sales.supplier_accuracy_a",
+        default=98.0,
+        help="Quantity accuracy (%) a supplier needs for grade A on quantities.",
+    )
+    bo_supplier_accuracy_b = fields.Float(
+        string="Quantity Accuracy for B (%)",
+        config_parameter="bo_sales.supplier_accuracy_b",
+        default=90.0,
+        help="Quantity accuracy (%) a supplier needs for grade B on quantities; below it, C.",
+    )
+    bo_supplier_complaints_a = fields.Integer(
+        string="Complaints for A",
+        config_parameter="bo_sales.supplier_complaints_a",
+        default=0,
+        help="Most complaints in a quarter for grade A on complaints.",
+    )
+    bo_supplier_complaints_b = fields.Integer(
+        string="Complaints for B",
+        config_parameter="bo_sales.supplier_complaints_b",
+        default=2,
+        help="Most complaints in a quarter for grade B on complaints; above it, C.",
+    )
+    bo_supplier_price_trend_a = fields.Float(
+        string="Price Increase for A (%)",
+        config_parameter="bo_sales.supplier_price_trend_a",
+        default=3.0,
+        help="Highest price increase over the quarter before (%) for grade A on prices.",
+    )
+    bo_supplier_price_trend_b = fields.Float(
+        string="Price Increase for B (%)",
+        config_parameter="bo_sales.supplier_price_trend_b",
+        default=8.0,
+        help="Highest price increase over the quarter before (%) for grade B on prices; "
+        "above it, C.",
+    )
+
+    @api.constrains(
+        "bo_supplier_on_time_a",
+        "bo_supplier_on_time_b",
+        "bo_supplier_accuracy_a",
+        "bo_supplier_accuracy_b",
+        "bo_supplier_complaints_a",
+        "bo_supplier_complaints_b",
+        "bo_supplier_price_trend_a",
+        "bo_supplier_price_trend_b",
+    )
+    def _check_bo_supplier_thresholds(self):
+        for settings in self:
+            if (
+                settings.bo_supplier_on_time_a < settings.bo_supplier_on_time_b
+                or settings.bo_supplier_accuracy_a < settings.bo_supplier_accuracy_b
+                or settings.bo_supplier_complaints_a > settings.bo_supplier_complaints_b
+                or settings.bo_supplier_price_trend_a > settings.bo_supplier_price_trend_b
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Supplier rating: the thresholds for A must be at least as strict as "
+                        "those for B."
+                    )
+                )
