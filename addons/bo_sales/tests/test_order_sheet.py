@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The spreadsheet reader on its own: formats, headers, values, hostile files."""
 
+import csv
 import datetime
 import io
 import zipfile
@@ -282,6 +283,15 @@ class TestOrderSheetBadInput(BaseCase):
     def test_too_large_file(self):
         content = b"a;b\n" * (common.MAX_FILE_SIZE // 4 + 1)
         self.assert_sheet_error(content, "grande.csv", "larger than")
+
+    def test_one_megabyte_cell_on_a_server(self):
+        """odoo-bin raises the csv module's field limit to 500 MiB for the whole
+        process at start: the reader keeps its own limit all the same."""
+        self.addCleanup(csv.field_size_limit, csv.field_size_limit(500 * 1024 * 1024))
+        big = "x" * (1024 * 1024)
+        self.assert_sheet_error(
+            make_csv([HEADER, ["R", "", "", "A", "1", "", big]]), "c.csv", "longer than"
+        )
 
     def test_one_megabyte_cell(self):
         big = "x" * (1024 * 1024)
