@@ -54,9 +54,10 @@ EU_COUNTRY_CODES = frozenset(
 _LEGAL_FORMS = re.compile(r"(srls|srl|spa|snc|sas|sapa|gmbh|ltd|sarl|bv)$")
 
 
-def _compact(code):
-    """Upper-case code without spaces, dots and dashes ('' for empty), for the
-    validators (python-stdnum refuses any other character)."""
+def compact(code):
+    """Upper-case code without spaces, dots and dashes ('' for empty): what the
+    validators take (python-stdnum refuses any other character) and how the
+    supplier candidates import writes fiscal codes and postcodes."""
     return re.sub(r"[\s.\-/]", "", code or "").upper()
 
 
@@ -94,7 +95,7 @@ def is_valid_vat(vat, country_code=None):
     a number with a country prefix with VIES rules; a foreign number without a
     prefix gets the partner's country as prefix. Unknown countries pass.
     """
-    vat = _compact(vat)
+    vat = compact(vat)
     if not vat:
         return False
     prefix = vat[:2]
@@ -117,7 +118,7 @@ def is_valid_fiscal_code(code):
     The very rule of Odoo's Italian e-invoicing (``l10n_it_edi`` refuses any
     other value on save): what the suite accepts, the e-invoice accepts.
     """
-    code = _compact(code)
+    code = compact(code)
     return codicefiscale.is_valid(code) or iva.is_valid(code)
 
 
