@@ -21,6 +21,8 @@ from . import (
     bo_payment_reminder,
     bo_payment_reminder_plan,
     bo_supplier_candidate_import,
+    bo_supplier_candidate_import_line,
+    bo_supplier_candidate_import_plan,
     bo_supplier_comparison,
     bo_supplier_document,
     bo_supplier_document_type,
