@@ -1,6 +1,7 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import csv
 from datetime import date
 
 from freezegun import freeze_time
@@ -81,6 +82,12 @@ class TestTrackingImport(BoLogisticsCommon):
     def test_windows_encoded_file(self):
         self._import("BRT001;consegnato;2026-03-05;Città di consegna\n".encode("cp1252"))
         self.assertEqual(self.pickings[0].bo_shipping_state, "delivered")
+
+    def test_huge_cell_refused_on_a_server(self):
+        """odoo-bin raises the csv module's field limit to 500 MiB for the whole
+        process: the file is refused the same way all the same."""
+        self.addCleanup(csv.field_size_limit, csv.field_size_limit(500 * 1024 * 1024))
+        self.assert_refused("BRT001;" + "x" * 200_000 + ";2026-03-05\n", "Line 1: the file is not")
 
     def test_hostile_files_refused_whole(self):
         line = "BRT001;consegnato;2026-03-05\n"
