@@ -19,9 +19,16 @@ class TestDdtConcurrency(TransactionCase):
     what it committed afterwards, restoring the DDT sequence.
     """
 
+    def _superuser_env(self, cr, context=None):
+        """An environment on ``cr`` bound to this test's registry: the clerks'
+        threads must not look the registry up by name, since odoo-bin's test
+        runner holds the registry lock while the tests run."""
+        cr.transaction = api.Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, context or {})
+
     def _setup_committed(self):
         with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self._superuser_env(cr)
             company = env.ref("base.main_company")
             Document = env["bo.transport.document"]
             existing = env["ir.sequence"].search(
@@ -90,7 +97,7 @@ class TestDdtConcurrency(TransactionCase):
             def validate(document_id):
                 try:
                     with self.registry.cursor() as cr:
-                        env = api.Environment(cr, SUPERUSER_ID, {})
+                        env = self._superuser_env(cr)
                         document = env["bo.transport.document"].browse(document_id)
                         barrier.wait(timeout=30)
                         retrying(document.action_validate, env)
@@ -132,7 +139,7 @@ class TestDdtConcurrency(TransactionCase):
         it waits there already holding the lower one (never the other way round,
         which lets two batches of the same companies deadlock)."""
         with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self._superuser_env(cr)
             low, high = env["ir.sequence"].create(
                 [{"name": f"Lock order test {n}", "implementation": "no_gap"} for n in range(2)]
             )
@@ -144,7 +151,7 @@ class TestDdtConcurrency(TransactionCase):
                 def validate():
                     with self.registry.cursor() as cr:
                         cr.execute("SET LOCAL lock_timeout = '30s'")
-                        env = api.Environment(cr, SUPERUSER_ID, {})
+                        env = self._superuser_env(cr)
                         sequences = env["ir.sequence"].browse([high.id, low.id])
                         env["bo.transport.document"]._bo_lock_sequences(sequences)
                         cr.rollback()
@@ -177,7 +184,7 @@ class TestDdtConcurrency(TransactionCase):
         the first, fails with a serialization error (Odoo retries it), and its retry is
         refused: the transfer is on one live DDT."""
         with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            env = self._superuser_env(cr, {"tracking_disable": True})
             company = env.ref("base.main_company")
             partner = env["res.partner"].create(
                 {"name": "Concurrency Test Consignee", "company_id": company.id}
@@ -199,7 +206,7 @@ class TestDdtConcurrency(TransactionCase):
                     cr.execute("SET LOCAL lock_timeout = '30s'")
                     # Both snapshots are taken (first query) before either clerk commits.
                     cr.execute("SELECT id FROM stock_picking WHERE id = %s", [picking_id])
-                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    env = self._superuser_env(cr)
                     picking = env["stock.picking"].browse(picking_id)
                     barrier.wait(timeout=30)
                     picking.action_bo_create_transport_document()
@@ -226,7 +233,7 @@ class TestDdtConcurrency(TransactionCase):
             )
             # Odoo's retry: the same request again, in a fresh transaction.
             with self.registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                env = self._superuser_env(cr)
                 with self.assertRaisesRegex(UserError, "already have a DDT"):
                     env["stock.picking"].browse(picking_id).action_bo_create_transport_document()
                 cr.rollback()
@@ -240,7 +247,7 @@ class TestDdtConcurrency(TransactionCase):
                 self.assertEqual(cr.fetchone()[0], 1)
         finally:
             with self.registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                env = self._superuser_env(cr)
                 picking = env["stock.picking"].browse(picking_id)
                 picking.bo_transport_document_ids.unlink()
                 picking.unlink()
