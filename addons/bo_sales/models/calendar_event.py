@@ -369,17 +369,9 @@ class CalendarEvent(models.Model):
             self.env["resource.calendar.leaves"]
             .sudo()
             .search(  # sudo: agents read no leaves
-                [
-                    ("date_from", "<", high),
-                    ("date_to", ">", low),
-                    "|",
-                    ("bo_agent_id", "in", agents.ids),
-                    "&",
-                    "&",
-                    ("bo_agent_id", "=", False),
-                    ("resource_id", "=", False),
-                    ("calendar_id", "in", [*calendars.ids, False]),
-                ]
+                self.env["resource.calendar.leaves"]._bo_agents_leaves_domain(
+                    agents, calendars, low, high
+                )
             )
         )
         for event in events:

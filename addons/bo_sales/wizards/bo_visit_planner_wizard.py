@@ -177,19 +177,9 @@ class BoVisitPlannerWizard(models.TransientModel):
             self.env["resource.calendar.leaves"]
             .sudo()  # sudo: absences block the planning even if the clerk cannot read them
             .search_read(
-                [
-                    ("date_from", "<", high),
-                    ("date_to", ">", low),
-                    "|",
-                    ("bo_agent_id", "in", agents.ids),
-                    "&",
-                    "&",
-                    "&",
-                    ("bo_agent_id", "=", False),
-                    ("resource_id", "=", False),
-                    ("calendar_id", "in", [*calendars.ids, False]),
-                    ("company_id", "in", [self.env.company.id, False]),
-                ],
+                self.env["resource.calendar.leaves"]._bo_agents_leaves_domain(
+                    agents, calendars, low, high, holiday_company=self.env.company
+                ),
                 ["bo_agent_id", "calendar_id", "date_from", "date_to"],
                 load=None,
             )
