@@ -8,11 +8,18 @@ mkdir -p "$LOCAL_DIR/data" "$LOCAL_DIR/log"
 
 # ---------------------------------------------------------------- system tools
 # wkhtmltopdf prints Odoo's PDF reports; chromium runs the browser tests (tours);
-# the -dev packages let pip build python-ldap and psycopg2 from their sdists.
+# pdftoppm and tesseract let the tests read printed PDFs back as a person does
+# (addons/bo_sales/tests/common_pdf.py says why); the -dev packages let pip
+# build python-ldap and psycopg2 from their sdists.
 missing_pkgs=()
 command -v wkhtmltopdf >/dev/null 2>&1 || missing_pkgs+=(wkhtmltopdf)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
     || command -v google-chrome >/dev/null 2>&1 || missing_pkgs+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing_pkgs+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || missing_pkgs+=(tesseract-ocr)
+for lang in eng ita; do
+    tesseract --list-langs 2>/dev/null | grep -qx "$lang" || missing_pkgs+=("tesseract-ocr-$lang")
+done
 command -v pg_config >/dev/null 2>&1 || missing_pkgs+=(libpq-dev)
 command -v psql >/dev/null 2>&1 || missing_pkgs+=(postgresql-client)
 [ -f /usr/include/ldap.h ] || missing_pkgs+=(libldap2-dev)

@@ -1,19 +1,18 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import io
-
-import PyPDF2
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.bo_sales.tests.common_pdf import PrintedPdfCase, printed, read_pages
 
 from .common import BoLogisticsCommon
 
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-05 09:00:00")
-class TestPickupManifest(BoLogisticsCommon):
+class TestPickupManifest(PrintedPdfCase, BoLogisticsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -37,12 +36,8 @@ class TestPickupManifest(BoLogisticsCommon):
         self.assertEqual(
             (manifest.package_count, manifest.total_weight, manifest.total_cod), (3, 6.0, 50.0)
         )
-        pdf, _fmt = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("bo_logistics.bo_pickup_manifest_report", manifest.ids)
-        )
-        text = " ".join(PyPDF2.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+        pdf = self.render_pdf("bo_logistics.bo_pickup_manifest_report", manifest.ids)
+        (text,) = read_pages(pdf)
         for expected in (
             "SLOW0",
             "SLOW1",
@@ -50,8 +45,9 @@ class TestPickupManifest(BoLogisticsCommon):
             "Catania",
             "Total: 2 shipments",
         ):
-            self.assertIn(expected, text)
-        self.assertRegex(text, r"50[.,]00")
+            self.assertPrinted(expected, text)
+        # the cash on delivery, with the decimal separator of the reader's language
+        self.assertRegex(printed(text), r"50[.,]00")
         manifest.with_user(self.bo_user).with_context(force_report_rendering=True).action_bo_send()
         mail = self.env["mail.mail"].search(
             [("model", "=", "bo.pickup.manifest"), ("res_id", "=", manifest.id)]

@@ -1,23 +1,16 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import io
-
-import PyPDF2
 from freezegun import freeze_time
 from lxml import etree
 
 from odoo.tests import tagged
 
 from odoo.addons.bo_logistics.tests.common import BoLogisticsCommon
-
-
-def pdf_text(pdf):
-    reader = PyPDF2.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+from odoo.addons.bo_sales.tests.common_pdf import PrintedPdfCase, printed, read_pages
 
 
 @tagged("post_install", "-at_install")
-class TestFatturaPaDdt(BoLogisticsCommon):
+class TestFatturaPaDdt(PrintedPdfCase, BoLogisticsCommon):
     """A deferred invoice of three DDTs: the e-invoice cites the numbers on the papers."""
 
     @classmethod
@@ -85,12 +78,11 @@ class TestFatturaPaDdt(BoLogisticsCommon):
         )
 
         # The numbers printed on the DDTs the customer received.
-        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         for document in documents:
-            pdf, _fmt = report._render_qweb_pdf(
-                "bo_logistics.bo_transport_document_report", document.ids
-            )
-            text = pdf_text(pdf)
-            self.assertIn(document.name, text)
+            pdf = self.render_pdf("bo_logistics.bo_transport_document_report", document.ids)
+            (text,) = read_pages(pdf)
+            self.assertPrinted(document.name, text)
             others = ddts - document
-            self.assertFalse([name for name in others.mapped("name") if name in text])
+            self.assertFalse(
+                [name for name in others.mapped("name") if printed(name) in printed(text)]
+            )

@@ -1,19 +1,17 @@
 # Copyright 2026 bo-suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import io
-
 from num2words import num2words
-from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
 from odoo.addons.bo_sales.tools.amount_words import amount_to_words, language_of
 
 from .common_aftersales import BoAfterSalesCommon
+from .common_pdf import PrintedPdfCase, read_pages
 
 
 @tagged("post_install", "-at_install")
-class TestAmountWords(BoAfterSalesCommon):
+class TestAmountWords(PrintedPdfCase, BoAfterSalesCommon):
     def test_italian(self):
         self.assertEqual(amount_to_words(1234.56, "it_IT"), "milleduecentotrentaquattro/56 euro")
         self.assertEqual(amount_to_words(1000, "it_IT"), "mille/00 euro")
@@ -88,15 +86,9 @@ class TestAmountWords(BoAfterSalesCommon):
             }
         )
         self.assertEqual(order.bo_amount_total_words, "milleduecentotrentaquattro/56 euro")
-        pdf, _ = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("bo_sales.bo_offer_report", order.ids)
-        )
-        text = " ".join(
-            " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
-        )
-        self.assertIn("milleduecentotrentaquattro/56 euro", text)
-        self.assertIn(order.name, text)
-        self.assertIn("Valigetta Opzionale", text, "optional products are offered too")
-        self.assertIn("Offerta commerciale", text, "printed in the customer's language")
+        pdf = self.render_pdf("bo_sales.bo_offer_report", order.ids)
+        text = " ".join(read_pages(pdf))
+        self.assertPrinted("milleduecentotrentaquattro/56 euro", text)
+        self.assertPrinted(order.name, text)
+        self.assertPrinted("Valigetta Opzionale", text, "optional products are offered too")
+        self.assertPrinted("Offerta commerciale", text, "printed in the customer's language")

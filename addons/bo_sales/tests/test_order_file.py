@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_aftersales import BoAfterSalesCommon
+from .common_pdf import PrintedPdfCase, read_pages
 
 
 def _pages(pdf):
@@ -16,7 +17,7 @@ def _pages(pdf):
 
 
 @tagged("post_install", "-at_install")
-class TestOrderFile(BoAfterSalesCommon):
+class TestOrderFile(PrintedPdfCase, BoAfterSalesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -63,19 +64,12 @@ class TestOrderFile(BoAfterSalesCommon):
         self.assertEqual(attachment.mimetype, "application/pdf")
 
         # The archive holds exactly the pages of each document, in order.
-        Report = self.env["ir.actions.report"]
-        order_pages = len(
-            _pages(Report._render_qweb_pdf("sale.action_report_saleorder", order.ids)[0])
-        )
-        invoice_pages = len(
-            _pages(Report._render_qweb_pdf("account.account_invoices", invoice.ids)[0])
-        )
-        pages = _pages(base64.b64decode(attachment.datas))
+        order_pages = len(_pages(self.render_pdf("sale.action_report_saleorder", order.ids)))
+        invoice_pages = len(_pages(self.render_pdf("account.account_invoices", invoice.ids)))
+        pages = read_pages(base64.b64decode(attachment.datas))
         self.assertEqual(len(pages), order_pages + invoice_pages)
-        first = " ".join(pages[0].extract_text().split())
-        last = " ".join(pages[-1].extract_text().split())
-        self.assertIn(order.name, first)
-        self.assertIn(invoice.name, last)
+        self.assertPrinted(order.name, pages[0])
+        self.assertPrinted(invoice.name, pages[-1])
 
         # Closed files are found by customer, agent and period.
         found = self.env["sale.order"].search(
