@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+import lxml.html
 from freezegun import freeze_time
 
 from odoo import Command
@@ -173,6 +174,39 @@ class TestTransportDocument(TransportDocumentCase):
             next_year = self._document()
             next_year.action_validate()
         self.assertEqual(next_year.name, "DDT/2032/00001")
+
+    def test_each_party_named_once_above_its_address(self):
+        """Sender, consignee and destination each read: name once, then address
+        (the name was printed twice, once more at the top of the address)."""
+        document = self._document()
+        site = self.env["res.partner"].create(
+            {
+                "name": "Cantiere Via Larga",
+                "parent_id": self.customer.id,
+                "type": "delivery",
+                "street": "Via Larga 9",
+                "city": "Imola",
+            }
+        )
+        document.partner_shipping_id = site
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "bo_logistics.bo_transport_document_report", document.ids
+        )
+        page = lxml.html.fromstring(html)
+
+        def block(name):
+            (div,) = page.xpath(f'//div[@name="{name}"]')
+            return " ".join(div.text_content().split())
+
+        for name, party, street in (
+            ("bo_ddt_sender", self.company.name, "Via Emilia 1"),
+            ("bo_ddt_consignee", self.customer.name, "Via Roma 1"),
+            ("bo_ddt_destination", "Cantiere Via Larga", "Via Larga 9"),
+        ):
+            text = block(name)
+            self.assertEqual(text.count(party), 1, text)
+            self.assertLess(text.index(party), text.index(street), text)
+        self.assertIn("VAT: IT00743110157", block("bo_ddt_sender"))
 
     def test_goods_appearance_in_the_readers_language(self):
         """Made by an English user (or the demo), the default appearance of the
