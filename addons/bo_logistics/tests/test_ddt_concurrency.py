@@ -9,6 +9,25 @@ from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.exceptions import UserError
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import lazy_property
+
+
+class _TestRegistryTransaction(api.Transaction):
+    """A clerk's transaction that keeps the test's registry when Odoo's
+    ``retrying()`` resets it after a serialization failure.
+
+    ``Transaction.reset()`` looks the registry up again by name, to pick up a
+    registry reloaded meanwhile; under odoo-bin's test runner, which holds the
+    registry lock while the tests run, that lookup waits for the end of the
+    tests. No registry is reloaded during this test, so the lookup would return
+    this same registry: the rest of the reset is Odoo's.
+    """
+
+    def reset(self):
+        for env in self.envs:
+            lazy_property.reset_all(env)
+            env._cache_key.clear()
+        self.clear()
 
 
 @tagged("post_install", "-at_install")
@@ -23,7 +42,7 @@ class TestDdtConcurrency(TransactionCase):
         """An environment on ``cr`` bound to this test's registry: the clerks'
         threads must not look the registry up by name, since odoo-bin's test
         runner holds the registry lock while the tests run."""
-        cr.transaction = api.Transaction(self.registry)
+        cr.transaction = _TestRegistryTransaction(self.registry)
         return api.Environment(cr, SUPERUSER_ID, context or {})
 
     def _setup_committed(self):
