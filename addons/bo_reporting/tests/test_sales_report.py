@@ -343,6 +343,26 @@ class TestSalesReport(SalesReportCase):
             self.assertEqual(fmt("", "money"), "")
             self.assertEqual(fmt("ACME", "text"), "ACME")
 
+
+@tagged("post_install", "-at_install")
+class TestSalesReportPrint(PrintedPdfCase, SalesReportCase):
+    """The report's PDF as the running server prints it, read back from its pages."""
+
+    def test_pdf_text(self):
+        run, payload = self._payload()
+        self.assertEqual(self.env["ir.actions.report"]._get_report_url(), self.base_url())
+        attachments = run.with_context(lang="en_US", force_report_rendering=True)._bo_render(
+            payload
+        )
+        pdf = attachments.filtered(lambda att: att.mimetype == "application/pdf")
+        self.assertEqual(len(attachments), 2)
+        text = " ".join(read_pages(base64.b64decode(pdf.datas)))
+        self.assertPrinted("Monthly sales", text)
+        self.assertPrinted("2024-03-01 - 2024-03-31", text)
+        self.assertPrinted("EUR", text)
+        self.assertPrinted("Generated", text)
+        self.assertPrinted(self.agent_partner.name, text)
+
     def test_query_count_does_not_grow_with_orders(self):
         """Producing a run (figures, PDF and XLSX) issues as many queries with
         30 more orders, new customers and new products as without them."""
@@ -409,23 +429,3 @@ class TestSalesReport(SalesReportCase):
         self.assertEqual(small, large)
         _run, payload = self._payload()
         self.assertEqual(self._kpi(payload, "Confirmed orders")["value"], 3 + len(specs) - 1)
-
-
-@tagged("post_install", "-at_install")
-class TestSalesReportPrint(PrintedPdfCase, SalesReportCase):
-    """The report's PDF as the running server prints it, read back from its pages."""
-
-    def test_pdf_text(self):
-        run, payload = self._payload()
-        self.assertEqual(self.env["ir.actions.report"]._get_report_url(), self.base_url())
-        attachments = run.with_context(lang="en_US", force_report_rendering=True)._bo_render(
-            payload
-        )
-        pdf = attachments.filtered(lambda att: att.mimetype == "application/pdf")
-        self.assertEqual(len(attachments), 2)
-        text = " ".join(read_pages(base64.b64decode(pdf.datas)))
-        self.assertPrinted("Monthly sales", text)
-        self.assertPrinted("2024-03-01 - 2024-03-31", text)
-        self.assertPrinted("EUR", text)
-        self.assertPrinted("Generated", text)
-        self.assertPrinted(self.agent_partner.name, text)

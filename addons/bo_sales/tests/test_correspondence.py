@@ -3,10 +3,11 @@
 from odoo.tests import tagged
 
 from .common_aftersales import BoAfterSalesCommon
+from .common_pdf import PrintedPdfCase, read_pages
 
 
 @tagged("post_install", "-at_install")
-class TestCorrespondence(BoAfterSalesCommon):
+class TestCorrespondence(PrintedPdfCase, BoAfterSalesCommon):
     def _mails(self, record):
         return self.env["mail.mail"].search(
             [("model", "=", record._name), ("res_id", "=", record.id)]
@@ -18,7 +19,8 @@ class TestCorrespondence(BoAfterSalesCommon):
         offer = self._mails(order)
         self.assertEqual(len(offer), 1)
         self.assertIn("Our offer", offer.subject)
-        self.assertTrue(offer.attachment_ids, "the offer PDF is attached")
+        self.assertEqual(offer.attachment_ids.mimetype, "application/pdf", "the offer is attached")
+        self.assertPrinted(order.name, " ".join(read_pages(offer.attachment_ids.raw)))
         order.action_confirm()
         order.action_bo_send_confirmation()
         confirmation = self._mails(order) - offer
