@@ -7,11 +7,13 @@ A tiny run is made in the test's transaction the way the load clients make it
 and the checks read it through the same model methods the clients call over
 XML-RPC (``odoo.api.call_kw``, as Odoo's RPC service does): on the clean run they
 find nothing; then the database is damaged the way a bug would (a DDT number
-consumed and never issued, a check state out of step with the findings, a finding
-on another order's line, a delivery with no or two validated DDTs) and each check
-must say so.
+consumed and never issued, by the suite's sequence or by the deliveries' one of
+Odoo's Italian localization, a DDT without its delivery's number, a check state
+out of step with the findings, a finding on another order's line, a delivery
+with no or two validated DDTs) and each check must say so.
 """
 
+import os
 import xmlrpc.client
 
 from freezegun import freeze_time
@@ -202,6 +204,81 @@ class TestLoadChecks(BoLogisticsCommon):
                 f"e.g. order {order.id}"
             ],
         )
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2035-06-12 10:00:00")
+class TestLoadChecksDeliveryNumbers(BoLogisticsCommon):
+    """Where Odoo's Italian localization numbers the deliveries (the Italian
+    profile, what `make load` runs on), each DDT carries its delivery's number:
+    the check reads those numbers, not the suite's own sequence."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        profile = os.environ.get("BO_DB_PROFILE") or "italian"
+        cls.out_type = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.company.id)], limit=1)
+            .out_type_id
+        )
+        numbered = "l10n_it_ddt_sequence_id" in cls.out_type._fields
+        # The plain profile has no Italian DDT numbering: the suite numbers alone.
+        cls.numbered = numbered and bool(cls.out_type.l10n_it_ddt_sequence_id)
+        assert cls.numbered == (profile == "italian"), (profile, numbered)
+        cls.api = _OrmApi(cls.env)
+        cls.result = {"has_ddt": True, "ddts": {}}
+        for n in range(3):
+            pickings = cls._ship(cls._make_order(qty=n + 1).picking_ids)
+            action = cls.api.call("stock.picking", "action_bo_create_transport_document", pickings.ids)
+            documents = _action_record_ids(action)
+            cls.api.call("bo.transport.document", "action_validate", documents)
+            cls.result["ddts"].update({document: pickings.ids for document in documents})
+
+    def _problems(self):
+        self.env.invalidate_all()
+        return checks.check_ddt_numbers(self.api, self.result)
+
+    def test_clean_run_then_hole_and_wrong_number(self):
+        documents = self.env["bo.transport.document"].browse(list(self.result["ddts"]))
+        self.assertEqual(self._problems(), [])
+        if self.numbered:
+            self.assertEqual(
+                sorted(documents.mapped("name")),
+                sorted(documents.picking_ids.mapped("l10n_it_ddt_number")),
+            )
+            sequence = self.out_type.l10n_it_ddt_sequence_id
+            where = f"deliveries of {self.out_type.name}"
+        else:
+            self.assertEqual(sorted(documents.mapped("name"))[0], "DDT/2035/00001")
+            sequence = self.env["bo.transport.document"]._bo_sequence(self.company)
+            where = f"company {self.company.id}, 2035"
+        # A number consumed and given to no delivery nor DDT: a hole.
+        self.env.flush_all()
+        self.env.cr.execute("SAVEPOINT bo_hole")
+        consumed = int(sequence.next_by_id()[-5:])
+        self.assertEqual(
+            self._problems(),
+            [
+                f"{where}: the counter is at {consumed + 1}, "
+                f"the last number issued is {consumed - 1}"
+            ],
+        )
+        self.env.cr.execute("ROLLBACK TO SAVEPOINT bo_hole")
+        self.assertEqual(self._problems(), [])
+        # A DDT that does not carry the number it was given.
+        first = documents.sorted("id")[0]
+        self.env.cr.execute(
+            "UPDATE bo_transport_document SET name = 'DDT/2035/99999' WHERE id = %s", [first.id]
+        )
+        problems = self._problems()
+        if self.numbered:
+            self.assertEqual(
+                problems,
+                ["1 DDTs do not carry their delivery's DDT number, e.g. DDT/2035/99999"],
+            )
+        else:
+            self.assertIn(f"{where}: 99995 numbers missing between 2 and 99999", problems[0])
 
 
 @tagged("post_install", "-at_install")

@@ -201,16 +201,27 @@ def number_problems(names, next_number=None):
 
 
 def check_ddt_numbers(api, result):
-    """DDT numbers of the run unique, and gapless per company and year in the database.
+    """DDT numbers of the run unique, gapless, and each where it belongs.
 
-    For each company and year of the run's validated DDTs, every number issued that
-    year (cancelled DDTs keep theirs) is read: no duplicate, no hole between the
-    smallest and the largest, and the year's counter right after the largest.
+    A DDT is numbered one of two ways:
+
+    - by the suite's own sequence: for each company and year of the run's
+      validated DDTs so numbered, every number the suite issued that year
+      (cancelled DDTs keep theirs) is read: no duplicate, no hole between the
+      smallest and the largest, and the year's counter right after the largest;
+    - where Odoo's Italian localization numbers the deliveries
+      (``l10n_it_stock_ddt``, joined by ``bo_logistics_it_ddt``): the DDT carries
+      the number its delivery got when it was validated. Each such DDT of the
+      run must carry its delivery's number, and the numbers each operation type
+      gave its deliveries (all of them, with a DDT of ours or not) must be
+      unique, with no hole, and its sequence right after the largest.
     """
     if not result.get("has_ddt") or not result["ddts"]:
         return []
     run = api.read(
-        "bo.transport.document", sorted(result["ddts"]), ["name", "state", "company_id", "date"]
+        "bo.transport.document",
+        sorted(result["ddts"]),
+        ["name", "state", "company_id", "date", "picking_ids"],
     )
     problems = []
     run_names = [d["name"] for d in run if d["name"] != "/"]
@@ -220,7 +231,74 @@ def check_ddt_numbers(api, result):
     unnumbered = [d["id"] for d in run if d["state"] != "draft" and d["name"] == "/"]
     if unnumbered:
         problems.append(f"{len(unnumbered)} validated DDTs have no number")
-    years = {(d["company_id"][0], str(d["date"])[:4]) for d in run if d["state"] != "draft"}
+    issued = [d for d in run if d["state"] != "draft"]
+    numbered = _delivery_numbers(api, {p for d in issued for p in d["picking_ids"]})
+    by_delivery = [d for d in issued if any(p in numbered for p in d["picking_ids"])]
+    problems += _delivery_numbering_problems(api, by_delivery, numbered)
+    own = [d for d in issued if d not in by_delivery]
+    problems += _own_numbering_problems(api, own)
+    return problems
+
+
+def _delivery_numbers(api, picking_ids):
+    """{delivery id: (its DDT number, its operation type id)} of ``picking_ids``
+    that Odoo's Italian localization numbered; {} where it is not installed."""
+    if not picking_ids or "l10n_it_ddt_number" not in api.call(
+        "stock.picking", "fields_get", ["l10n_it_ddt_number"], attributes=["type"]
+    ):
+        return {}
+    rows = api.read("stock.picking", sorted(picking_ids), ["l10n_it_ddt_number", "picking_type_id"])
+    return {
+        row["id"]: (row["l10n_it_ddt_number"], row["picking_type_id"][0])
+        for row in rows
+        if row["l10n_it_ddt_number"]
+    }
+
+
+def _delivery_numbering_problems(api, documents, numbered):
+    """Problems of the DDTs ``documents`` numbered by their deliveries (``numbered``:
+    see :func:`_delivery_numbers`) and of each operation type's DDT numbers."""
+    if not documents:
+        return []
+    problems = []
+    wrong = [
+        d["name"]
+        for d in documents
+        if d["name"] not in {numbered[p][0] for p in d["picking_ids"] if p in numbered}
+    ]
+    if wrong:
+        problems.append(
+            f"{len(wrong)} DDTs do not carry their delivery's DDT number, e.g. {wrong[0]}"
+        )
+    type_ids = sorted({numbered[p][1] for d in documents for p in d["picking_ids"] if p in numbered})
+    types = api.read("stock.picking.type", type_ids, ["name", "l10n_it_ddt_sequence_id"])
+    sequence_ids = [t["l10n_it_ddt_sequence_id"][0] for t in types if t["l10n_it_ddt_sequence_id"]]
+    counters = {
+        row["id"]: row["number_next_actual"]
+        for row in api.read("ir.sequence", sequence_ids, ["number_next_actual"])
+    }
+    given = defaultdict(list)
+    for row in api.search_read(
+        "stock.picking",
+        [("picking_type_id", "in", type_ids), ("l10n_it_ddt_number", "!=", False)],
+        ["l10n_it_ddt_number", "picking_type_id"],
+    ):
+        given[row["picking_type_id"][0]].append(row["l10n_it_ddt_number"])
+    for picking_type in types:
+        sequence = picking_type["l10n_it_ddt_sequence_id"]
+        problems += [
+            f"deliveries of {picking_type['name']}: {problem}"
+            for problem in number_problems(
+                given[picking_type["id"]], counters.get(sequence[0]) if sequence else None
+            )
+        ]
+    return problems
+
+
+def _own_numbering_problems(api, documents):
+    """Problems of the suite's own DDT numbers, per company and year of ``documents``."""
+    problems = []
+    years = {(d["company_id"][0], str(d["date"])[:4]) for d in documents}
     for company_id, year in sorted(years):
         issued = api.search_read(
             "bo.transport.document",
@@ -230,8 +308,10 @@ def check_ddt_numbers(api, result):
                 ("date", ">=", f"{year}-01-01"),
                 ("date", "<=", f"{year}-12-31"),
             ],
-            ["name"],
+            ["name", "picking_ids"],
         )
+        numbered = _delivery_numbers(api, {p for d in issued for p in d["picking_ids"]})
+        own = [d["name"] for d in issued if not any(p in numbered for p in d["picking_ids"])]
         ranges = api.search_read(
             "ir.sequence.date_range",
             [
@@ -247,7 +327,7 @@ def check_ddt_numbers(api, result):
             problems.append(f"company {company_id}, {year}: {len(ranges)} DDT number ranges")
         problems += [
             f"company {company_id}, {year}: {problem}"
-            for problem in number_problems([d["name"] for d in issued], next_number)
+            for problem in number_problems(own, next_number)
         ]
     return problems
 
