@@ -38,6 +38,15 @@ if [ ${#missing_pkgs[@]} -gt 0 ]; then
     fi
 fi
 
+# Odoo's PDF reports want wkhtmltopdf built on wkhtmltopdf's patched Qt (0.12.6.1
+# from wkhtmltopdf.org, as Odoo's documentation says). The build most systems
+# package prints no report header nor footer (company details, page numbers) and
+# draws the text as outlines (PDFs that cannot be searched nor copied from).
+# The tests pass with either; a client's server should have the patched one.
+if ! wkhtmltopdf --version 2>/dev/null | grep -q "with patched qt"; then
+    info "Note: $(wkhtmltopdf --version 2>/dev/null) is not built on patched Qt: PDF reports will lack their header and footer and have no text layer. For a client's server install wkhtmltopdf 0.12.6.1 (with patched qt) from https://wkhtmltopdf.org/downloads.html"
+fi
+
 # ------------------------------------------------------------------- Odoo tree
 if [ ! -f "$ODOO_PATH/odoo/release.py" ]; then
     info "No Odoo tree at $ODOO_PATH: trying a shallow clone of Odoo 18.0"
