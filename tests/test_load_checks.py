@@ -230,10 +230,12 @@ class TestLoadChecksDeliveryNumbers(BoLogisticsCommon):
         cls.result = {"has_ddt": True, "ddts": {}}
         for n in range(3):
             pickings = cls._ship(cls._make_order(qty=n + 1).picking_ids)
-            action = cls.api.call("stock.picking", "action_bo_create_transport_document", pickings.ids)
+            action = cls.api.call(
+                "stock.picking", "action_bo_create_transport_document", pickings.ids
+            )
             documents = _action_record_ids(action)
             cls.api.call("bo.transport.document", "action_validate", documents)
-            cls.result["ddts"].update({document: pickings.ids for document in documents})
+            cls.result["ddts"].update(dict.fromkeys(documents, pickings.ids))
 
     def _problems(self):
         self.env.invalidate_all()

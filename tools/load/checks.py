@@ -270,7 +270,9 @@ def _delivery_numbering_problems(api, documents, numbered):
         problems.append(
             f"{len(wrong)} DDTs do not carry their delivery's DDT number, e.g. {wrong[0]}"
         )
-    type_ids = sorted({numbered[p][1] for d in documents for p in d["picking_ids"] if p in numbered})
+    type_ids = sorted(
+        {numbered[p][1] for d in documents for p in d["picking_ids"] if p in numbered}
+    )
     types = api.read("stock.picking.type", type_ids, ["name", "l10n_it_ddt_sequence_id"])
     sequence_ids = [t["l10n_it_ddt_sequence_id"][0] for t in types if t["l10n_it_ddt_sequence_id"]]
     counters = {
