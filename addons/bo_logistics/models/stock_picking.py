@@ -325,7 +325,9 @@ class StockPicking(models.Model):
             returns.return_id.filtered(
                 lambda p: p.picking_type_code == "outgoing"
             )._bo_set_shipping_state("returned")
-            returns.sale_id._bo_propose_credit_notes()
+            # A proposal for the back office, whoever receives the goods: a
+            # warehouse operator may not create invoices.
+            returns.sale_id.sudo()._bo_propose_credit_notes()
         return res
 
     def _bo_return_action(self):

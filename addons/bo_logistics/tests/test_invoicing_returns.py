@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import BoLogisticsCommon
 
@@ -59,4 +59,41 @@ class TestInvoicingReturns(BoLogisticsCommon):
         self.assertEqual(document.picking_ids.bo_shipping_state, "returned")
         credit_note = order.invoice_ids.filtered(lambda m: m.move_type == "out_refund")
         self.assertEqual(credit_note.state, "draft", "a proposal for the clerk to check")
+        self.assertEqual(credit_note.invoice_line_ids.quantity, 1.0)
+
+    def test_warehouse_operator_returns_a_delivery(self):
+        """A warehouse operator (Inventory / User, no Back Office group) records a
+        customer return from the delivery and receives the goods: Odoo's return
+        works as it does without the suite, and the back office finds the draft
+        return DDT and the credit note proposal."""
+        document = self._delivered_ddt(qty=3.0)
+        order = document.picking_ids.sale_id
+        order._create_invoices().action_post()
+        operator = new_test_user(
+            self.env, login="bo_warehouse", groups="base.group_user,stock.group_stock_user"
+        )
+        delivery = document.picking_ids.with_user(operator)
+        wizard_form = Form(
+            self.env["stock.return.picking"]
+            .with_user(operator)
+            .with_context(
+                active_id=delivery.id, active_ids=delivery.ids, active_model="stock.picking"
+            )
+        )
+        wizard = wizard_form.save()
+        wizard.product_return_moves.quantity = 1.0
+        return_picking = delivery.browse(wizard.action_create_returns()["res_id"])
+        return_ddt = return_picking.bo_transport_document_ids
+        self.assertEqual(
+            (return_ddt.transport_reason, return_ddt.state),
+            ("return", "draft"),
+            "the operator reads the draft return DDT made for the back office",
+        )
+        return_picking.move_ids.quantity = 1.0
+        return_picking.move_ids.picked = True
+        return_picking.button_validate()
+        self.assertEqual(return_picking.state, "done")
+        self.assertEqual(document.picking_ids.bo_shipping_state, "returned")
+        credit_note = order.invoice_ids.filtered(lambda m: m.move_type == "out_refund")
+        self.assertEqual(credit_note.state, "draft")
         self.assertEqual(credit_note.invoice_line_ids.quantity, 1.0)
