@@ -97,3 +97,22 @@ class TestInvoicingReturns(BoLogisticsCommon):
         credit_note = order.invoice_ids.filtered(lambda m: m.move_type == "out_refund")
         self.assertEqual(credit_note.state, "draft")
         self.assertEqual(credit_note.invoice_line_ids.quantity, 1.0)
+
+    def test_return_into_an_internal_step_has_no_ddt(self):
+        """Where the deliveries' return operation type is an internal one (goods
+        back to a warehouse step, not received from outside), Odoo's return is
+        made as without the suite, with no return DDT (it used to be refused)."""
+        document = self._delivered_ddt(qty=3.0)
+        delivery = document.picking_ids
+        warehouse = delivery.picking_type_id.warehouse_id
+        delivery.picking_type_id.return_picking_type_id = warehouse.int_type_id
+        wizard = Form(
+            self.env["stock.return.picking"].with_context(
+                active_id=delivery.id, active_ids=delivery.ids, active_model="stock.picking"
+            )
+        ).save()
+        wizard.product_return_moves.quantity = 1.0
+        return_picking = delivery.browse(wizard.action_create_returns()["res_id"])
+        self.assertEqual(return_picking.picking_type_code, "internal")
+        self.assertEqual(return_picking.return_id, delivery)
+        self.assertFalse(return_picking.bo_transport_document_ids)

@@ -19,8 +19,11 @@ class StockReturnPicking(models.TransientModel):
             )
             # The draft return DDT is the back office's paper, made for it: the
             # warehouse operator who records the return may not create DDTs, and
-            # the return must not fail for that.
-            self.env["bo.transport.document"].sudo()._bo_create_from_pickings(
-                new_picking, transport_reason="return"
-            )
+            # the return must not fail for that. Goods coming back into an
+            # internal step (a return operation type that is not a receipt)
+            # travel on no DDT.
+            if new_picking.picking_type_code in ("incoming", "outgoing"):
+                self.env["bo.transport.document"].sudo()._bo_create_from_pickings(
+                    new_picking, transport_reason="return"
+                )
         return new_picking
