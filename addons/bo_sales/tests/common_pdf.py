@@ -12,10 +12,10 @@ PDF's text layer instead is not possible with the report CSS served by the
 wkhtmltopdf Debian ships (Qt without wkhtmltopdf's patches): it draws text set
 in web fonts as outlines, so the PDF has no text layer at all. Recognition
 confuses a few glyphs that look alike in the report font (``I``, ``l`` and
-``1``; ``O`` and ``0``; ``S`` and ``5``; ``B`` and ``8``; ``Z`` and ``2``) and
-spaces around punctuation: :func:`printed` maps the expected words and the page
-text to the same form, so a word that is printed is found and one that is not
-printed is not.
+``1``; ``O`` and ``0``; ``S``, ``$`` and ``5``; ``B`` and ``8``; ``Z`` and
+``2``) and spaces around punctuation: :func:`printed` maps the expected words
+and the page text to the same form, so a word that is printed is found and one
+that is not printed is not.
 
 The tools come with ``make setup`` (Debian's poppler-utils and tesseract-ocr);
 a missing one fails the test, it is not skipped.
@@ -35,6 +35,8 @@ _LOOKALIKES = str.maketrans(
         "|": "1",
         "O": "0",
         "S": "5",
+        "$": "5",
+        "§": "5",
         "B": "8",
         "Z": "2",
         "’": "'",
