@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.bo_sales.tests.common_pdf import PrintedPdfCase, printed, read_pages
+from odoo.addons.bo_sales.tests.common_pdf import PrintedPdfCase, read_pages
 
 from .common import BoLogisticsCommon
 
@@ -47,7 +47,7 @@ class TestPickupManifest(PrintedPdfCase, BoLogisticsCommon):
         ):
             self.assertPrinted(expected, text)
         # the cash on delivery, with the decimal separator of the reader's language
-        self.assertRegex(printed(text), r"50[.,]00")
+        self.assertPrinted("50.00", text)  # 50.00 or 50,00: separators are not compared
         manifest.with_user(self.bo_user).with_context(force_report_rendering=True).action_bo_send()
         mail = self.env["mail.mail"].search(
             [("model", "=", "bo.pickup.manifest"), ("res_id", "=", manifest.id)]

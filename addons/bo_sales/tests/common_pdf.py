@@ -13,8 +13,9 @@ wkhtmltopdf Debian ships (Qt without wkhtmltopdf's patches): it draws text set
 in web fonts as outlines, so the PDF has no text layer at all. Recognition
 confuses a few glyphs that look alike in the report font (``I``, ``l`` and
 ``1``; ``O`` and ``0``; ``S``, ``$`` and ``5``; ``B`` and ``8``; ``Z`` and
-``2``) and spaces around punctuation: :func:`printed` maps the expected words
-and the page text to the same form, so a word that is printed is found and one
+``2``), drops or adds spaces and small punctuation (a period before a comma):
+:func:`printed` maps the expected words and the page text to the same form,
+letters and digits only, so a word that is printed is found and one
 that is not printed is not.
 
 The tools come with ``make setup`` (Debian's poppler-utils and tesseract-ocr);
@@ -50,8 +51,9 @@ _LOOKALIKES = str.maketrans(
 
 
 def printed(text):
-    """``text`` in the form it is compared in: look-alike glyphs merged, no spaces."""
-    return "".join(text.translate(_LOOKALIKES).split())
+    """``text`` in the form it is compared in: look-alike glyphs merged, letters
+    and digits only (recognition drops or adds spaces and small punctuation)."""
+    return "".join(char for char in text.translate(_LOOKALIKES) if char.isalnum())
 
 
 def read_pages(pdf, dpi=300):
